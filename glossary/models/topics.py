@@ -1,0 +1,30 @@
+from django.db import models
+from wagtail.admin.panels import FieldPanel
+from wagtail.search import index
+
+
+class Topic(index.Indexed, models.Model):
+    """A subject that groups terms and articles, such as "Mental health" or "Skin"."""
+
+    name = models.CharField(
+        max_length=80,
+        unique=True,
+        help_text="Shown to readers as a filter and on each term, e.g. 'Mental health'.",
+    )
+    slug = models.SlugField(
+        max_length=80,
+        unique=True,
+        help_text="Used in web addresses, e.g. /glossary/?topic=mental-health.",
+    )
+    description = models.TextField(
+        blank=True, help_text="Optional one-sentence summary of what the topic covers."
+    )
+
+    panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("description")]
+    search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name

@@ -1,0 +1,66 @@
+from django.db import models
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import FieldPanel, InlinePanel, PageChooserPanel
+from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+from wagtail.fields import RichTextField
+from wagtail.models import Orderable, Page
+
+from glossary.models import GlossaryTermPage
+
+
+class HomePage(Page):
+    """The front page: an introduction, featured glossary terms, latest articles."""
+
+    intro = RichTextField(
+        blank=True,
+        features=["bold", "italic", "link"],
+        help_text="One or two sentences that tell a new reader what the site offers.",
+    )
+
+    content_panels = Page.content_panels + [
+        FieldPanel("intro"),
+        InlinePanel("featured_terms", label="Featured term", max_num=8),
+    ]
+    max_count = 1
+    parent_page_types = ["wagtailcore.Page"]
+    template = "pages/home_page.html"
+
+    def get_featured_terms(self):
+        return (
+            GlossaryTermPage.objects.live()
+            .public()
+            .filter(featured_on_home__page=self)
+            .order_by("featured_on_home__sort_order")
+        )
+
+
+class HomePageFeaturedTerm(Orderable):
+    page = ParentalKey(
+        HomePage, on_delete=models.CASCADE, related_name="featured_terms"
+    )
+    term = models.ForeignKey(
+        "glossary.GlossaryTermPage",
+        on_delete=models.CASCADE,
+        related_name="featured_on_home",
+        help_text="A glossary term to show on the home page.",
+    )
+
+    panels = [PageChooserPanel("term", "glossary.GlossaryTermPage")]
+
+
+@register_setting(icon="doc-full")
+class SiteFooter(BaseSiteSetting):
+    """Text shown at the foot of every page."""
+
+    disclaimer = models.TextField(
+        default=(
+            "This site explains research for general education. It is not medical "
+            "advice: talk to a qualified health professional about your own health."
+        ),
+        help_text="The medical disclaimer shown on every page.",
+    )
+
+    panels = [FieldPanel("disclaimer")]
+
+    class Meta:
+        verbose_name = "site footer"

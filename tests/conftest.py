@@ -1,0 +1,54 @@
+import os
+
+import pytest
+
+# Playwright's sync API runs an event loop in the test thread; Django then refuses
+# ORM calls from it unless told this is fine. Tests only.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+CHROMIUM_PATH = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
+]
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """Debian's Chromium driven by Playwright; no browser is ever downloaded."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(
+            executable_path=CHROMIUM_PATH, args=CHROMIUM_ARGS
+        )
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture
+def context(browser):
+    """A fresh browser context: no cookies, no storage, like a first visit."""
+    ctx = browser.new_context()
+    yield ctx
+    ctx.close()
+
+
+@pytest.fixture
+def page(context):
+    """A page that collects console errors and page errors as `page.errors`."""
+    pg = context.new_page()
+    pg.errors = []
+    pg.on(
+        "console",
+        lambda msg: pg.errors.append(msg.text) if msg.type == "error" else None,
+    )
+    pg.on("pageerror", lambda exc: pg.errors.append(str(exc)))
+    yield pg
+    pg.close()
