@@ -14,7 +14,7 @@ class SourceFields(models.Model):
     publisher = models.CharField(
         max_length=200,
         blank=True,
-        help_text="Journal, organisation or website, e.g. 'Nature Reviews Microbiology'.",
+        help_text="Journal, organisation or website, e.g. 'Gut Microbes'.",
     )
     year = models.PositiveSmallIntegerField(
         null=True,

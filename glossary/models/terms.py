@@ -54,12 +54,12 @@ class GlossaryTermPage(Page):
         "glossary.Topic",
         blank=True,
         related_name="terms",
-        help_text="Subjects this term belongs to; readers can filter the glossary by them.",
+        help_text="Subjects this term belongs to; readers filter the glossary by them.",
     )
     reviewed_by = models.CharField(
         max_length=200,
         blank=True,
-        help_text="Name and credentials of the medical reviewer, e.g. 'Dr Ana Ruiz, MD'.",
+        help_text="Reviewer's name and credentials, e.g. 'Dr Ana Ruiz, MD'.",
     )
     last_reviewed = models.DateField(
         null=True, blank=True, help_text="The date the reviewer last checked this term."

@@ -9,7 +9,7 @@ class Topic(index.Indexed, models.Model):
     name = models.CharField(
         max_length=80,
         unique=True,
-        help_text="Shown to readers as a filter and on each term, e.g. 'Mental health'.",
+        help_text="Shown as a filter and on each term, e.g. 'Mental health'.",
     )
     slug = models.SlugField(
         max_length=80,

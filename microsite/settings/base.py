@@ -1,4 +1,4 @@
-"""Settings shared by every environment. Values that differ come from the environment."""
+"""Settings shared by every environment; what differs comes from the environment."""
 
 from pathlib import Path
 
