@@ -1,0 +1,5 @@
+"""Demo content: site. Filled in by the work on this part of the site."""
+
+
+def build(stdout):
+    return None

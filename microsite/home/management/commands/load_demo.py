@@ -1,0 +1,17 @@
+from django.core.management.base import BaseCommand
+from django.db import transaction
+
+from microsite.demo import articles, consent, glossary, site
+
+
+class Command(BaseCommand):
+    help = "Build the demo site through the models. Safe to run again: nothing doubles."
+
+    # Order matters: the site (root, home page) first, then what hangs below it.
+    steps = [site, glossary, articles, consent]
+
+    def handle(self, *args, **options):
+        with transaction.atomic():
+            for step in self.steps:
+                step.build(self.stdout)
+        self.stdout.write(self.style.SUCCESS("Demo content is ready."))
