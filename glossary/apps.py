@@ -6,3 +6,8 @@ class GlossaryConfig(AppConfig):
     label = "glossary"
     verbose_name = "Glossary"
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from glossary.signal_handlers import register_signal_handlers
+
+        register_signal_handlers()

@@ -3,14 +3,25 @@
 Usage::
 
     {% load glossary_autolink %}
-    {% autolink_terms current_page %}{% include_block page.body %}{% endautolink_terms %}
+    {% autolink_terms page %}{% include_block page.body %}{% endautolink_terms %}
 
-The first implementation passes the HTML through unchanged; the matcher replaces it.
+The first occurrence of each term on the page becomes a link to the term carrying
+its definition; the popover's stylesheet and script are added once, and only when
+something was linked. Several tags on one page share what they linked through the
+request, so a term is linked once per page, not once per tag.
 """
 
 from django import template
+from django.templatetags.static import static
+from django.utils.html import format_html
+from django.utils.safestring import mark_safe
+
+from glossary.autolink import LinkState, link_terms
 
 register = template.Library()
+
+STATE_ATTRIBUTE = "_glossary_autolink_state"
+ASSETS_ATTRIBUTE = "_glossary_autolink_assets_added"
 
 
 class AutolinkNode(template.Node):
@@ -19,7 +30,36 @@ class AutolinkNode(template.Node):
         self.page_expr = page_expr
 
     def render(self, context):
-        return self.nodelist.render(context)
+        markup = self.nodelist.render(context)
+        page = self.page_expr.resolve(context, ignore_failures=True)
+        request = context.get("request")
+        state = _page_state(request)
+        linked, count = link_terms(markup, page, state)
+        if not count:
+            return markup
+        return mark_safe(linked + _assets_once(request))
+
+
+def _page_state(request):
+    if request is None:
+        return LinkState()
+    state = getattr(request, STATE_ATTRIBUTE, None)
+    if state is None:
+        state = LinkState()
+        setattr(request, STATE_ATTRIBUTE, state)
+    return state
+
+
+def _assets_once(request):
+    if request is not None:
+        if getattr(request, ASSETS_ATTRIBUTE, False):
+            return ""
+        setattr(request, ASSETS_ATTRIBUTE, True)
+    return format_html(
+        '<link rel="stylesheet" href="{}"><script defer src="{}"></script>',
+        static("glossary/autolink.css"),
+        static("glossary/autolink.js"),
+    )
 
 
 @register.tag("autolink_terms")

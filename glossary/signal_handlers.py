@@ -1,0 +1,43 @@
+"""Rebuild the auto-link data whenever a change can alter what gets linked."""
+
+from django.db.models.signals import post_delete, post_save
+from wagtail.models import PageViewRestriction
+from wagtail.signals import page_published, page_unpublished, post_page_move
+
+from glossary.autolink import invalidate_linker
+from glossary.models import GlossaryIndexPage, GlossaryTermPage
+
+DISPATCH_PREFIX = "glossary.autolink."
+
+
+def glossary_changed(**kwargs):
+    invalidate_linker()
+
+
+def register_signal_handlers():
+    # Publishing covers renames, synonym edits and the never_autolink switch, which
+    # all reach visitors through a new revision; publishing the index can move
+    # every term's URL.
+    for model in (GlossaryTermPage, GlossaryIndexPage):
+        page_published.connect(
+            glossary_changed,
+            sender=model,
+            dispatch_uid=f"{DISPATCH_PREFIX}publish.{model.__name__}",
+        )
+    page_unpublished.connect(
+        glossary_changed,
+        sender=GlossaryTermPage,
+        dispatch_uid=f"{DISPATCH_PREFIX}unpub",
+    )
+    post_delete.connect(
+        glossary_changed, sender=GlossaryTermPage, dispatch_uid=f"{DISPATCH_PREFIX}del"
+    )
+    # Any move can change a term's URL (moving an ancestor moves the terms too).
+    post_page_move.connect(glossary_changed, dispatch_uid=f"{DISPATCH_PREFIX}move")
+    # Privacy settings decide which terms are public.
+    for name, signal in (("save", post_save), ("delete", post_delete)):
+        signal.connect(
+            glossary_changed,
+            sender=PageViewRestriction,
+            dispatch_uid=f"{DISPATCH_PREFIX}privacy.{name}",
+        )
