@@ -6,3 +6,8 @@ class ConsentConfig(AppConfig):
     label = "consent"
     verbose_name = "Cookie consent"
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from . import signal_handlers
+
+        signal_handlers.connect()

@@ -58,7 +58,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
-    "cookie_consent.middleware.CleanCookiesMiddleware",
+    "consent.middleware.CleanCookiesMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
 

@@ -1,0 +1,30 @@
+"""App settings of the consent plugin, each overridable as ``CONSENT_<NAME>``."""
+
+from appconf import AppConf
+from django.conf import settings
+
+__all__ = ["settings"]
+
+
+class ConsentConf(AppConf):
+    # How long a decision holds before the banner asks again, counted from the
+    # decision time stored in TIME_COOKIE_NAME.
+    ACCEPT_MAX_AGE_DAYS: int = 365
+    DECLINE_MAX_AGE_DAYS: int = 183
+
+    # Strictly necessary cookie holding when each category was decided
+    # (``analytics=<epoch ms>|marketing=<epoch ms>``); readable by scripts.
+    TIME_COOKIE_NAME: str = "cookie_consent_time"
+
+    # Template the preferences page at /cookies/ extends.
+    BASE_TEMPLATE: str = "base.html"
+
+    # Browser and proxy cache lifetime of inline gated scripts served as files;
+    # their URL carries a version, so a change is never served stale.
+    SCRIPT_MAX_AGE: int = 60 * 60 * 24 * 365
+
+    # Cache key of the rendered declarations (categories, cookies, scripts).
+    CACHE_KEY: str = "consent:declarations"
+
+    class Meta:
+        prefix = "consent"

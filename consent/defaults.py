@@ -1,0 +1,134 @@
+"""The four categories every site starts with, and their typical cookies.
+
+Used by the data migration and by tests (which flush the database), with model
+classes passed in so that the migration can give its historical models.
+"""
+
+CATEGORIES = [
+    {
+        "varname": "necessary",
+        "name": "Strictly necessary",
+        "description": (
+            "These keep the site working and secure: they remember your cookie "
+            "choices and protect forms. They cannot be switched off."
+        ),
+        "is_required": True,
+        "is_deletable": False,
+        "cookies": [
+            (
+                "sessionid",
+                "Keeps you signed in to the editing area.",
+                "session",
+                "This website",
+            ),
+            (
+                "csrftoken",
+                "Protects forms against cross-site request forgery.",
+                "1 year",
+                "This website",
+            ),
+            (
+                "cookie_consent",
+                "Remembers which categories you accepted or declined.",
+                "1 year",
+                "This website",
+            ),
+            (
+                "cookie_consent_time",
+                "Remembers when you made each choice, so we ask again when it expires.",
+                "1 year",
+                "This website",
+            ),
+        ],
+    },
+    {
+        "varname": "analytics",
+        "name": "Analytics",
+        "description": (
+            "Help us count visits and see which pages are useful, so we can improve "
+            "them. The figures are anonymous and grouped."
+        ),
+        "cookies": [
+            (
+                "_ga",
+                "Tells one visitor from another to count unique visits.",
+                "2 years",
+                "Google Analytics",
+            ),
+            (
+                "_ga_*",
+                "Keeps the state of a visit for one analytics property.",
+                "2 years",
+                "Google Analytics",
+            ),
+        ],
+    },
+    {
+        "varname": "personalization",
+        "name": "Personalisation",
+        "description": (
+            "Remember settings you choose, such as text size, so the site looks the "
+            "way you like on your next visit."
+        ),
+        "cookies": [
+            (
+                "reading_preferences",
+                "Stores your display preferences in this browser.",
+                "until cleared",
+                "This website",
+                "local",
+            ),
+        ],
+    },
+    {
+        "varname": "marketing",
+        "name": "Marketing",
+        "description": (
+            "Let advertising partners measure campaigns that brought you here and "
+            "show you related messages on other sites."
+        ),
+        "cookies": [
+            (
+                "_fbp",
+                "Recognises your browser for Meta advertising.",
+                "3 months",
+                "Meta",
+            ),
+            (
+                "_gcl_au",
+                "Links ad clicks to visits for Google Ads.",
+                "3 months",
+                "Google Ads",
+            ),
+        ],
+    },
+]
+
+
+def create_default_categories(CookieGroup, Cookie, CookieDetails):
+    """Create the default categories and cookies that do not exist yet."""
+    for ordering, data in enumerate(CATEGORIES):
+        group, _ = CookieGroup.objects.get_or_create(
+            varname=data["varname"],
+            defaults={
+                "name": data["name"],
+                "description": data["description"],
+                "is_required": data.get("is_required", False),
+                "is_deletable": data.get("is_deletable", True),
+                "ordering": ordering,
+            },
+        )
+        for name, purpose, duration, provider, *storage in data["cookies"]:
+            cookie, created = Cookie.objects.get_or_create(
+                cookiegroup=group,
+                name=name,
+                domain="",
+                defaults={"description": purpose},
+            )
+            if created:
+                CookieDetails.objects.create(
+                    cookie=cookie,
+                    duration=duration,
+                    provider=provider,
+                    storage=storage[0] if storage else "cookie",
+                )

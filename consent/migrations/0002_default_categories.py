@@ -1,0 +1,20 @@
+from django.db import migrations
+
+from consent.defaults import create_default_categories
+
+
+def forwards(apps, schema_editor):
+    create_default_categories(
+        apps.get_model("cookie_consent", "CookieGroup"),
+        apps.get_model("cookie_consent", "Cookie"),
+        apps.get_model("consent", "CookieDetails"),
+    )
+
+
+class Migration(migrations.Migration):
+    dependencies = [
+        ("consent", "0001_initial"),
+        ("cookie_consent", "0004_cookie_natural_key"),
+    ]
+
+    operations = [migrations.RunPython(forwards, migrations.RunPython.noop)]

@@ -1,0 +1,153 @@
+"""What the plugin adds to django-cookie-consent's CookieGroup and Cookie."""
+
+from cookie_consent.models import Cookie, CookieGroup
+from django.core.exceptions import ValidationError
+from django.db import models
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+
+
+class Storage(models.TextChoices):
+    COOKIE = "cookie", "Cookie"
+    LOCAL = "local", "localStorage key"
+    SESSION = "session", "sessionStorage key"
+
+
+class CookieDetails(models.Model):
+    """Facts about a declared cookie that django-cookie-consent does not store.
+
+    The cookie's name may end in ``*`` to cover a family of names (``_ga_*``);
+    the purpose is the cookie's own ``description``.
+    """
+
+    cookie = models.OneToOneField(
+        Cookie, on_delete=models.CASCADE, related_name="details"
+    )
+    storage = models.CharField(
+        max_length=10, choices=Storage.choices, default=Storage.COOKIE
+    )
+    duration = models.CharField(
+        max_length=100, blank=True, help_text="For example: 2 years, session."
+    )
+    provider = models.CharField(
+        max_length=100, blank=True, help_text="Who sets it, for example: Google."
+    )
+
+    class Meta:
+        verbose_name = "cookie details"
+        verbose_name_plural = "cookie details"
+
+    def __str__(self):
+        return f"{self.cookie.name} ({self.get_storage_display()})"
+
+
+class Placement(models.TextChoices):
+    HEAD = "head", "In the page head"
+    BODY = "body", "At the end of the page body"
+
+
+class GatedScriptQuerySet(models.QuerySet):
+    def live(self):
+        return self.filter(enabled=True, category__is_required=False)
+
+
+class GatedScript(models.Model):
+    """A script that may only run once the visitor accepts its category."""
+
+    name = models.CharField(max_length=100)
+    category = models.ForeignKey(
+        CookieGroup,
+        on_delete=models.CASCADE,
+        related_name="gated_scripts",
+        limit_choices_to={"is_required": False},
+        help_text="The script runs only for visitors who accept this category.",
+    )
+    src = models.URLField(
+        "external address",
+        max_length=500,
+        blank=True,
+        help_text="Address of an external script. Leave empty to use the code below.",
+    )
+    code = models.TextField(
+        blank=True,
+        help_text="JavaScript without <script> tags. It is served as its own file.",
+    )
+    placement = models.CharField(
+        max_length=10, choices=Placement.choices, default=Placement.BODY
+    )
+    enabled = models.BooleanField(default=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = GatedScriptQuerySet.as_manager()
+
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("category"),
+        FieldPanel("placement"),
+        MultiFieldPanel([FieldPanel("src"), FieldPanel("code")], heading="Script"),
+        FieldPanel("enabled"),
+    ]
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = "gated script"
+        permissions = [
+            ("manage_gated_scripts", "Can create, edit and delete gated scripts")
+        ]
+
+    def __str__(self):
+        return self.name
+
+    def clean(self):
+        if bool(self.src) == bool(self.code.strip()):
+            raise ValidationError("Give either an external address or code, not both.")
+        if self.category_id and self.category.is_required:
+            raise ValidationError(
+                {"category": "Strictly necessary scripts do not need gating."}
+            )
+
+    @property
+    def version(self):
+        return int(self.updated_at.timestamp())
+
+
+@register_setting(icon="cog")
+class BannerSettings(BaseSiteSetting):
+    title = models.CharField(max_length=100, default="Cookies on this site")
+    message = models.TextField(
+        default=(
+            "We use strictly necessary cookies to make this site work. With your "
+            "permission we would also like to measure how the site is used and "
+            "remember your preferences. Nothing optional is set until you choose."
+        )
+    )
+    accept_label = models.CharField(max_length=40, default="Accept all")
+    reject_label = models.CharField(max_length=40, default="Reject all")
+    customise_label = models.CharField(max_length=40, default="Customise")
+    save_label = models.CharField(max_length=40, default="Save choices")
+    policy_page = models.ForeignKey(
+        "wagtailcore.Page",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="The cookie policy page the banner links to.",
+    )
+
+    panels = [
+        FieldPanel("title"),
+        FieldPanel("message"),
+        MultiFieldPanel(
+            [
+                FieldPanel("accept_label"),
+                FieldPanel("reject_label"),
+                FieldPanel("customise_label"),
+                FieldPanel("save_label"),
+            ],
+            heading="Button labels",
+        ),
+        FieldPanel("policy_page"),
+    ]
+
+    class Meta:
+        verbose_name = "cookie banner"

@@ -1,0 +1,43 @@
+"""Tell caches when anything a page embeds about consent changes."""
+
+from cookie_consent.models import Cookie, CookieGroup
+from django.db.models.signals import post_delete, post_save, pre_save
+from django.utils import timezone
+
+from . import declarations
+from .models import BannerSettings, CookieDetails, GatedScript
+from .signals import declarations_changed
+
+WATCHED = [CookieGroup, Cookie, CookieDetails, GatedScript, BannerSettings]
+
+
+def announce_change(sender, instance, **kwargs):
+    declarations.forget()
+    declarations_changed.send(sender=sender, instance=instance)
+
+
+def renew_version_of_renamed_cookie(sender, instance, **kwargs):
+    # The category's version is the creation time of its newest cookie; renaming
+    # a cookie declares a different one, so visitors must be asked again.
+    if not instance.pk:
+        return
+    previous = sender.objects.filter(pk=instance.pk).values("name", "domain").first()
+    if previous and previous != {"name": instance.name, "domain": instance.domain}:
+        instance.created = timezone.now()
+
+
+def connect():
+    for model in WATCHED:
+        post_save.connect(
+            announce_change, sender=model, dispatch_uid=f"consent-{model.__name__}-save"
+        )
+        post_delete.connect(
+            announce_change,
+            sender=model,
+            dispatch_uid=f"consent-{model.__name__}-delete",
+        )
+    pre_save.connect(
+        renew_version_of_renamed_cookie,
+        sender=Cookie,
+        dispatch_uid="consent-cookie-rename",
+    )

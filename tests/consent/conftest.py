@@ -1,0 +1,19 @@
+import pytest
+from cookie_consent.models import Cookie, CookieGroup
+from django.core.cache import cache
+
+from consent.defaults import create_default_categories
+from consent.models import CookieDetails
+
+
+@pytest.fixture
+def categories(db):
+    """The default categories, as the data migration creates them.
+
+    live_server tests flush the database, so they are created again here; the
+    caches are cleared because they outlive the flush.
+    """
+    cache.clear()
+    create_default_categories(CookieGroup, Cookie, CookieDetails)
+    yield {g.varname: g for g in CookieGroup.objects.all()}
+    cache.clear()
