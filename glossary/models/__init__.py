@@ -1,10 +1,16 @@
 from .index import GlossaryIndexPage
 from .sources import SourceFields
-from .terms import GlossaryTermPage, GlossaryTermSource, GlossaryTermSynonym
+from .terms import (
+    GlossaryRelatedTerm,
+    GlossaryTermPage,
+    GlossaryTermSource,
+    GlossaryTermSynonym,
+)
 from .topics import Topic
 
 __all__ = [
     "GlossaryIndexPage",
+    "GlossaryRelatedTerm",
     "GlossaryTermPage",
     "GlossaryTermSource",
     "GlossaryTermSynonym",

@@ -2,14 +2,24 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 
+from glossary.conf import get_setting
+from glossary.structured_data import defined_term_set
+
 
 class GlossaryIndexPage(Page):
-    """The A–Z list of terms. Terms are created as children of this page."""
+    """The A–Z list of terms. Terms are created as children of this page.
+
+    Readers filter it with ``?letter=``, ``?topic=``, ``?q=`` and ``?page=``: see
+    ``glossary.listing`` and docs/glossary.md.
+    """
 
     intro = RichTextField(
         blank=True,
         features=["bold", "italic", "link"],
-        help_text="A short welcome shown above the A–Z list.",
+        help_text=(
+            "A short welcome shown above the A–Z list: what the glossary covers and "
+            "who checks it."
+        ),
     )
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
@@ -18,3 +28,20 @@ class GlossaryIndexPage(Page):
 
     class Meta:
         verbose_name = "glossary"
+
+    def get_context(self, request, *args, **kwargs):
+        from glossary.listing import build_listing
+
+        context = super().get_context(request, *args, **kwargs)
+        listing = build_listing(self, request)
+        context["glossary_base_template"] = get_setting("GLOSSARY_BASE_TEMPLATE")
+        context["listing"] = listing
+        context["json_ld"] = defined_term_set(self, listing.terms, request)
+        return context
+
+    def serve(self, request, *args, **kwargs):
+        response = super().serve(request, *args, **kwargs)
+        # A bad letter, topic, search or page number is the reader's mistake, not
+        # ours: answer 400/404 with the message, never a server error.
+        response.status_code = response.context_data["listing"].status
+        return response

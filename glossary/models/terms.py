@@ -1,10 +1,16 @@
+from django import forms
 from django.db import models
+from django.db.models.functions import Lower
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import (
     FieldPanel,
     FieldRowPanel,
     InlinePanel,
     MultiFieldPanel,
+    MultipleChooserPanel,
+    ObjectList,
+    PageChooserPanel,
+    TabbedInterface,
 )
 from wagtail.api import APIField
 from wagtail.fields import RichTextField, StreamField
@@ -12,7 +18,11 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from glossary.blocks import FurtherSectionsBlock
+from glossary.conf import get_setting
+from glossary.letters import first_letter
+from glossary.structured_data import defined_term
 
+from .querysets import LISTING_FIELDS, GlossaryTermManager
 from .sources import SourceFields
 
 SECTION_FEATURES = ["bold", "italic", "link", "ol", "ul", "superscript", "subscript"]
@@ -41,20 +51,11 @@ class GlossaryTermPage(Page):
         blank=True,
         help_text="Optional extra sections: headings, paragraphs, lists and callouts.",
     )
-    related_terms = ParentalManyToManyField(
-        "self",
-        blank=True,
-        symmetrical=False,
-        related_name="+",
-        help_text=(
-            "Other terms a reader should look at next. The link shows on both terms."
-        ),
-    )
     topics = ParentalManyToManyField(
         "glossary.Topic",
         blank=True,
         related_name="terms",
-        help_text="Subjects this term belongs to; readers filter the glossary by them.",
+        help_text="Tick the subjects this term belongs to; readers filter by them.",
     )
     reviewed_by = models.CharField(
         max_length=200,
@@ -72,27 +73,71 @@ class GlossaryTermPage(Page):
             "example when the word is too common."
         ),
     )
+    first_letter = models.CharField(
+        max_length=1,
+        editable=False,
+        db_index=True,
+        default="#",
+        help_text="The A–Z group the term files under; set from the title on save.",
+    )
 
-    content_panels = Page.content_panels + [
+    objects = GlossaryTermManager()
+
+    content_panels = [
+        FieldPanel(
+            "title",
+            heading="Term",
+            help_text="The term as readers know it, e.g. 'Gut microbiome'.",
+        ),
         FieldPanel("definition"),
         FieldPanel("origin"),
         FieldPanel("mechanism"),
         FieldPanel("further_sections"),
+    ]
+    connections_panels = [
         InlinePanel(
             "synonyms",
-            label="Synonyms",
+            label="Synonym",
             heading="Synonyms and other names",
-            help_text="Other words readers use for this term, e.g. 'gut flora'.",
+            help_text=(
+                "Other words readers use for this term, e.g. 'gut flora'. They are "
+                "searchable and shown under the definition."
+            ),
         ),
-        FieldPanel("related_terms"),
-        FieldPanel("topics"),
-        InlinePanel("sources", label="Source", heading="Sources"),
+        MultipleChooserPanel(
+            "related_term_links",
+            chooser_field_name="term",
+            label="Related term",
+            heading="Related terms",
+            help_text=(
+                "Other terms a reader should look at next. The link shows on both "
+                "terms, so add it on one of them only."
+            ),
+        ),
+        FieldPanel("topics", widget=forms.CheckboxSelectMultiple),
+    ]
+    evidence_panels = [
+        InlinePanel(
+            "sources",
+            label="Source",
+            heading="Sources",
+            help_text="The papers and guidelines that back up this explanation.",
+        ),
         MultiFieldPanel(
             [FieldRowPanel([FieldPanel("reviewed_by"), FieldPanel("last_reviewed")])],
             heading="Medical review",
         ),
     ]
     settings_panels = Page.settings_panels + [FieldPanel("never_autolink")]
+    edit_handler = TabbedInterface(
+        [
+            ObjectList(content_panels, heading="Content"),
+            ObjectList(connections_panels, heading="Names and links"),
+            ObjectList(evidence_panels, heading="Sources and review"),
+            ObjectList(Page.promote_panels, heading="Promote"),
+            ObjectList(settings_panels, heading="Settings"),
+        ]
+    )
 
     search_fields = Page.search_fields + [
         index.SearchField("title", boost=4),
@@ -121,6 +166,33 @@ class GlossaryTermPage(Page):
     class Meta:
         verbose_name = "glossary term"
 
+    def save(self, *args, **kwargs):
+        self.first_letter = first_letter(self.title)
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None and "title" in update_fields:
+            kwargs["update_fields"] = {*update_fields, "first_letter"}
+        return super().save(*args, **kwargs)
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        glossary = self.get_parent()
+        synonyms = self.synonym_names
+        previous_term, next_term = self.get_neighbours()
+        context.update(
+            glossary_base_template=get_setting("GLOSSARY_BASE_TEMPLATE"),
+            glossary=glossary,
+            synonyms=synonyms,
+            topics=list(self.topics.all()),
+            sources=list(self.sources.all()),
+            related_terms=list(self.get_related_terms()),
+            previous_term=previous_term,
+            next_term=next_term,
+            json_ld=defined_term(self, request, glossary, synonyms=synonyms),
+        )
+        return context
+
+    # Reading helpers used by templates, the API and other apps.
+
     @property
     def synonym_names(self) -> list[str]:
         return [synonym.name for synonym in self.synonyms.all()]
@@ -136,17 +208,47 @@ class GlossaryTermPage(Page):
             for term in self.get_related_terms()
         ]
 
+    @property
+    def related_terms(self) -> list["GlossaryTermPage"]:
+        """The terms this term links to itself, in the editor's order."""
+        return [link.term for link in self.related_term_links.all()]
+
+    @related_terms.setter
+    def related_terms(self, terms):
+        self.related_term_links = [GlossaryRelatedTerm(term=term) for term in terms]
+
     def get_related_terms(self):
-        """Live terms linked from this term or linking to it, A–Z."""
-        own = self.related_terms.all().values_list("pk", flat=True)
+        """Published terms linked from this term or linking to it, A–Z.
+
+        Reads this term's own links from memory so that a preview shows unsaved
+        changes; the links pointing here come from the database.
+        """
+        own = [link.term_id for link in self.related_term_links.all()]
+        linked_here = models.Q(related_term_links__term_id=self.pk)
         return (
-            GlossaryTermPage.objects.live()
-            .public()
-            .filter(models.Q(pk__in=list(own)) | models.Q(related_terms=self.pk))
+            GlossaryTermPage.objects.published()
+            .filter(models.Q(pk__in=own) | linked_here)
             .exclude(pk=self.pk)
+            .only(*LISTING_FIELDS)
             .distinct()
-            .order_by("title")
+            .alphabetical()
         )
+
+    def get_neighbours(self):
+        """The published terms just before and after this one, A–Z, in its glossary."""
+        siblings = (
+            GlossaryTermPage.objects.published()
+            .sibling_of(self, inclusive=False)
+            .only(*LISTING_FIELDS)
+            .annotate(sort_title=Lower("title"))
+        )
+        title = self.title.lower()
+        before = models.Q(sort_title__lt=title) | models.Q(
+            sort_title=title, pk__lt=self.pk
+        )
+        previous = siblings.filter(before).order_by("-sort_title", "-pk").first()
+        following = siblings.exclude(before).order_by("sort_title", "pk").first()
+        return previous, following
 
 
 class GlossaryTermSynonym(Orderable):
@@ -161,6 +263,29 @@ class GlossaryTermSynonym(Orderable):
 
     def __str__(self):
         return self.name
+
+
+class GlossaryRelatedTerm(Orderable):
+    """A link from one term to another that a reader should look at next."""
+
+    page = ParentalKey(
+        GlossaryTermPage, on_delete=models.CASCADE, related_name="related_term_links"
+    )
+    term = models.ForeignKey(
+        GlossaryTermPage,
+        on_delete=models.CASCADE,
+        related_name="linked_from",
+        verbose_name="related term",
+        help_text="Choose a glossary term.",
+    )
+
+    panels = [PageChooserPanel("term", "glossary.GlossaryTermPage")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = "related term"
+
+    def __str__(self):
+        return str(self.term)
 
 
 class GlossaryTermSource(Orderable, SourceFields):

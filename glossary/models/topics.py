@@ -2,6 +2,8 @@ from django.db import models
 from wagtail.admin.panels import FieldPanel
 from wagtail.search import index
 
+from .querysets import TopicQuerySet
+
 
 class Topic(index.Indexed, models.Model):
     """A subject that groups terms and articles, such as "Mental health" or "Skin"."""
@@ -19,6 +21,8 @@ class Topic(index.Indexed, models.Model):
     description = models.TextField(
         blank=True, help_text="Optional one-sentence summary of what the topic covers."
     )
+
+    objects = TopicQuerySet.as_manager()
 
     panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("description")]
     search_fields = [index.SearchField("name"), index.AutocompleteField("name")]

@@ -1,0 +1,24 @@
+"""The glossary's settings, each prefixed ``GLOSSARY_`` and with a default.
+
+Override any of them in the project's settings module::
+
+    GLOSSARY_TERMS_PER_PAGE = 50
+    GLOSSARY_BASE_TEMPLATE = "layouts/plain.html"
+"""
+
+from django.conf import settings
+
+DEFAULTS = {
+    # How many terms one page of the A–Z list shows.
+    "GLOSSARY_TERMS_PER_PAGE": 100,
+    # The layout the plugin's templates extend; it must define the blocks
+    # ``extra_head``, ``body_class`` and ``content``.
+    "GLOSSARY_BASE_TEMPLATE": "base.html",
+    # Longest search query the glossary accepts, in characters.
+    "GLOSSARY_SEARCH_MAX_LENGTH": 200,
+}
+
+
+def get_setting(name: str):
+    """The project's value for ``name``, or the plugin default."""
+    return getattr(settings, name, DEFAULTS[name])

@@ -1,0 +1,192 @@
+"""What one request to a glossary index shows: filters read from the query string.
+
+The index understands four parameters, which combine (except ``q``):
+
+- ``?letter=b``: terms filed under B (``?letter=other`` for digits and symbols);
+- ``?topic=skin``: terms tagged with the topic whose slug is ``skin``;
+- ``?q=flora``: search every term of this glossary (letter and topic are ignored);
+- ``?page=2``: the second page of whatever the other parameters select.
+
+Bad values never raise: the listing carries an HTTP status and a message instead.
+"""
+
+from dataclasses import dataclass, field
+from itertools import groupby
+from urllib.parse import urlencode
+
+from django.core.paginator import InvalidPage, Paginator
+
+from glossary.conf import get_setting
+from glossary.letters import GROUPS, OTHER, letter_to_param, param_to_letter
+from glossary.models import GlossaryTermPage, Topic
+
+
+@dataclass(frozen=True)
+class FilterLink:
+    label: str
+    href: str
+    is_current: bool = False
+    is_available: bool = True
+
+
+@dataclass
+class TermListing:
+    base_url: str
+    query: str = ""
+    letter: str | None = None
+    topic: Topic | None = None
+    letters: list[FilterLink] = field(default_factory=list)
+    topics: list[FilterLink] = field(default_factory=list)
+    page: object = None
+    groups: list[tuple[str, list]] = field(default_factory=list)
+    previous_url: str = ""
+    next_url: str = ""
+    status: int = 200
+    message: str = ""
+
+    @property
+    def terms(self) -> list:
+        return list(self.page.object_list) if self.page else []
+
+    @property
+    def is_search(self) -> bool:
+        return bool(self.query)
+
+    @property
+    def is_filtered(self) -> bool:
+        return bool(self.query or self.letter or self.topic)
+
+    def url(self, **params) -> str:
+        """This listing's address with ``params`` changed (None drops one)."""
+        current = {
+            "letter": letter_to_param(self.letter) if self.letter else None,
+            "topic": self.topic.slug if self.topic else None,
+        }
+        current.update(params)
+        query = {key: value for key, value in current.items() if value}
+        return f"{self.base_url}?{urlencode(query)}" if query else self.base_url
+
+
+class ListingError(Exception):
+    def __init__(self, message: str, status: int = 404):
+        super().__init__(message)
+        self.message = message
+        self.status = status
+
+
+def build_listing(glossary, request) -> TermListing:
+    """Read the request's filters and select one page of this glossary's terms."""
+    params = request.GET
+    listing = TermListing(base_url=glossary.get_url(request) or "")
+    published = GlossaryTermPage.objects.published().in_glossary(glossary)
+    topics = list(Topic.objects.used_by(published).only("name", "slug"))
+    in_use = None
+    try:
+        listing.query = _read_query(params)
+        if not listing.query:
+            listing.topic = _read_topic(params, topics)
+        terms = published.with_topic(listing.topic) if listing.topic else published
+        in_use = terms.letters_in_use()
+        if not listing.query:
+            listing.letter = _read_letter(params, in_use)
+        _select_page(listing, terms, params)
+    except ListingError as error:
+        listing.status = error.status
+        listing.message = error.message
+    if in_use is None:
+        in_use = published.letters_in_use()
+    listing.letters = _letter_links(listing, in_use)
+    listing.topics = _topic_links(listing, topics)
+    return listing
+
+
+def _read_query(params) -> str:
+    query = params.get("q", "").strip()
+    limit = get_setting("GLOSSARY_SEARCH_MAX_LENGTH")
+    if len(query) > limit:
+        raise ListingError(
+            f"Your search is {len(query)} characters long. Please shorten it to "
+            f"{limit} characters or fewer.",
+            status=400,
+        )
+    return query
+
+
+def _read_topic(params, topics) -> Topic | None:
+    slug = params.get("topic", "").strip()
+    if not slug:
+        return None
+    for topic in topics:
+        if topic.slug == slug:
+            return topic
+    raise ListingError(f"This glossary has no terms under the topic “{slug}”.")
+
+
+def _read_letter(params, in_use) -> str | None:
+    value = params.get("letter", "")
+    if not value.strip():
+        return None
+    letter = param_to_letter(value)
+    if letter is None:
+        raise ListingError(
+            f"“{value[:20]}” is not a letter we can list. Choose a letter from A to "
+            "Z, or “#” for terms that start with a number or symbol."
+        )
+    if letter not in in_use:
+        raise ListingError(f"No terms in this glossary start with “{letter}” yet.")
+    return letter
+
+
+def _letter_links(listing, in_use) -> list[FilterLink]:
+    return [
+        FilterLink(
+            label=letter,
+            href=listing.url(letter=letter_to_param(letter)),
+            is_current=letter == listing.letter,
+            is_available=letter in in_use,
+        )
+        for letter in GROUPS
+    ]
+
+
+def _topic_links(listing, topics) -> list[FilterLink]:
+    every = FilterLink("All topics", listing.url(topic=None), listing.topic is None)
+    return [every] + [
+        FilterLink(topic.name, listing.url(topic=topic.slug), topic == listing.topic)
+        for topic in topics
+    ]
+
+
+def _select_page(listing, terms, params) -> None:
+    if listing.query:
+        selected = terms.for_listing().search(listing.query)
+    else:
+        if listing.letter:
+            terms = terms.starting_with(listing.letter)
+        selected = terms.for_listing().in_letter_order()
+    paginator = Paginator(selected, get_setting("GLOSSARY_TERMS_PER_PAGE"))
+    number = params.get("page", "1")
+    try:
+        listing.page = paginator.page(number)
+    except InvalidPage:
+        raise ListingError(
+            f"There is no page “{number[:20]}” here: the list has "
+            f"{paginator.num_pages} page{'s' if paginator.num_pages != 1 else ''}."
+        ) from None
+    extra = {"q": listing.query} if listing.query else {}
+    if listing.page.has_previous():
+        previous = listing.page.previous_page_number()
+        listing.previous_url = listing.url(
+            page=previous if previous > 1 else None, **extra
+        )
+    if listing.page.has_next():
+        listing.next_url = listing.url(page=listing.page.next_page_number(), **extra)
+    if not listing.query:
+        listing.groups = [
+            (letter, list(group))
+            for letter, group in groupby(listing.page.object_list, _group_of)
+        ]
+
+
+def _group_of(term) -> str:
+    return term.first_letter or OTHER

@@ -1,0 +1,71 @@
+"""Queries for glossary terms, kept next to the model they belong to."""
+
+from django.db import models
+from django.db.models import Case, When
+from django.db.models.functions import Lower
+from wagtail.models import PageManager
+from wagtail.query import PageQuerySet
+
+from glossary.letters import OTHER
+
+# What the A–Z list and search results show for each term; everything else
+# (origin, mechanism, further sections…) stays in the database.
+LISTING_FIELDS = (
+    "title",
+    "slug",
+    "url_path",
+    "path",
+    "depth",
+    "definition",
+    "first_letter",
+)
+
+
+class GlossaryTermQuerySet(PageQuerySet):
+    def published(self):
+        """Terms anyone may read: live and outside any private section."""
+        return self.live().public()
+
+    def in_glossary(self, glossary):
+        """Terms filed under one glossary index page."""
+        return self.child_of(glossary)
+
+    def for_listing(self):
+        """Only the columns a list of terms needs, with topics in one extra query."""
+        return self.only(*LISTING_FIELDS).prefetch_related(
+            models.Prefetch(
+                "topics", queryset=self._topic_model().objects.only("name", "slug")
+            )
+        )
+
+    def alphabetical(self):
+        """A–Z by title, ignoring case."""
+        return self.order_by(Lower("title"), "pk")
+
+    def in_letter_order(self):
+        """A–Z by letter group, "#" last, then by title: the order of the index."""
+        others_last = Case(When(first_letter=OTHER, then=1), default=0)
+        return self.order_by(others_last, "first_letter", Lower("title"), "pk")
+
+    def starting_with(self, letter: str):
+        """Terms filed under ``letter`` ("A"–"Z" or "#")."""
+        return self.filter(first_letter=letter)
+
+    def with_topic(self, topic):
+        return self.filter(topics=topic)
+
+    def letters_in_use(self) -> set[str]:
+        """The letters at least one term files under, in one aggregate query."""
+        return set(self.order_by().values_list("first_letter", flat=True).distinct())
+
+    def _topic_model(self):
+        return self.model._meta.get_field("topics").related_model
+
+
+GlossaryTermManager = PageManager.from_queryset(GlossaryTermQuerySet)
+
+
+class TopicQuerySet(models.QuerySet):
+    def used_by(self, terms):
+        """Topics given to at least one of ``terms`` (a term queryset)."""
+        return self.filter(terms__in=terms.values("pk")).distinct()

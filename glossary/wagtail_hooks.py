@@ -1,0 +1,19 @@
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet
+
+from glossary.models import Topic
+
+
+class TopicViewSet(SnippetViewSet):
+    model = Topic
+    icon = "tag"
+    menu_label = "Glossary topics"
+    menu_name = "glossary-topics"
+    add_to_admin_menu = True
+    menu_order = 300
+    list_display = ["name", "slug", "description"]
+    search_fields = ["name", "description"]
+    ordering = ["name"]
+
+
+register_snippet(TopicViewSet)
