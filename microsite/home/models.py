@@ -1,3 +1,4 @@
+from django.apps import apps
 from django.db import models
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel, PageChooserPanel
@@ -5,7 +6,9 @@ from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 
-from glossary.models import GlossaryTermPage
+from glossary.models import GlossaryTermPage, Topic
+
+LATEST_ARTICLES = 3
 
 
 class HomePage(Page):
@@ -32,6 +35,25 @@ class HomePage(Page):
             .filter(featured_on_home__page=self)
             .order_by("featured_on_home__sort_order")
         )
+
+    def get_latest_articles(self, limit: int = LATEST_ARTICLES):
+        """The newest live articles, or nothing when the articles app has none."""
+        try:
+            article_model = apps.get_model("articles", "ArticlePage")
+        except LookupError:
+            return []
+        return list(
+            article_model.objects.live()
+            .public()
+            .order_by("-first_published_at")[:limit]
+        )
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["featured_terms"] = self.get_featured_terms()
+        context["latest_articles"] = self.get_latest_articles()
+        context["topics"] = Topic.objects.filter(terms__live=True).distinct()
+        return context
 
 
 class HomePageFeaturedTerm(Orderable):

@@ -1,7 +1,14 @@
+from django.core.paginator import Paginator
 from django.http import HttpResponse
+from django.template.response import TemplateResponse
 from django.urls import reverse
+from django.utils.html import strip_tags
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
+from wagtail.models import Page
+
+MAX_QUERY_LENGTH = 200
+RESULTS_PER_PAGE = 10
 
 
 @require_GET
@@ -18,8 +25,43 @@ def robots_txt(request):
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain")
 
 
+@require_GET
 def search(request):
-    # Filled in by the site search work: Wagtail search over live pages.
-    from django.template.response import TemplateResponse
+    """Site search over live public pages with Wagtail's search backend.
 
-    return TemplateResponse(request, "pages/search.html", {"query": "", "results": []})
+    Reader mistakes never raise: an empty query shows the form with a hint, an
+    overlong one answers 400 with a message, and a page number that is not a
+    number, or is past the end, falls back to the first or last page.
+    """
+    query = request.GET.get("q", "").strip()
+    context = {"query": query, "max_length": MAX_QUERY_LENGTH, "results": []}
+    if len(query) > MAX_QUERY_LENGTH:
+        context["error"] = (
+            f"Your search is too long. Please use {MAX_QUERY_LENGTH} characters "
+            "or fewer."
+        )
+        context["query"] = ""
+        return TemplateResponse(request, "pages/search.html", context, status=400)
+    if query:
+        matches = Page.objects.live().public().specific().search(query)
+        page_obj = Paginator(matches, RESULTS_PER_PAGE).get_page(
+            request.GET.get("page")
+        )
+        context["page_obj"] = page_obj
+        context["results"] = [describe(page) for page in page_obj.object_list]
+    return TemplateResponse(request, "pages/search.html", context)
+
+
+def describe(page: Page) -> dict:
+    """What a search result shows: title, link, kind of page and a summary."""
+    summary = (
+        getattr(page, "definition", "")
+        or page.search_description
+        or strip_tags(str(getattr(page, "intro", "") or ""))
+    )
+    return {
+        "page": page,
+        "title": page.title,
+        "kind": page.specific_class._meta.verbose_name.capitalize(),
+        "summary": summary,
+    }
