@@ -1,0 +1,27 @@
+from django.contrib.auth.models import Permission
+from wagtail import hooks
+from wagtail.contrib.settings.registry import SettingMenuItem
+from wagtail.permissions import register_permission_policy
+
+from .models import BannerSettings, GatedScript
+from .permissions import GatedScriptPermissionPolicy
+from .viewsets import ConsentViewSetGroup
+
+register_permission_policy(GatedScript, GatedScriptPermissionPolicy(GatedScript))
+
+
+@hooks.register("register_admin_viewset")
+def register_consent_viewsets():
+    return ConsentViewSetGroup()
+
+
+@hooks.register("register_consent_menu_item")
+def banner_menu_item():
+    return SettingMenuItem(BannerSettings, icon="doc-full", order=900)
+
+
+@hooks.register("register_permissions")
+def gated_script_permission():
+    return Permission.objects.filter(
+        content_type__app_label="consent", codename="manage_gated_scripts"
+    )
