@@ -19,6 +19,7 @@ INSTALLED_APPS = [
     "microsite.articles",
     "glossary",
     "consent",
+    "consent.records",
     "cookie_consent",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",

@@ -1,0 +1,18 @@
+from django import template
+
+from ..api import consent_id_from_request
+
+register = template.Library()
+
+
+@register.simple_tag(takes_context=True)
+def consent_id(context) -> str:
+    """The visitor's consent id, for them to quote; empty if they have none yet.
+
+    Only for uncached pages such as /cookies/: the id differs per visitor.
+    """
+    request = context.get("request")
+    if request is None:
+        return ""
+    parsed = consent_id_from_request(request)
+    return str(parsed) if parsed else ""
