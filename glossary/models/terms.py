@@ -81,6 +81,12 @@ class GlossaryTermPage(Page):
         help_text="The A–Z group the term files under; set from the title on save.",
     )
 
+    synonyms_text = models.TextField(
+        blank=True,
+        editable=False,
+        help_text="The synonyms, one a line, copied on save so that search finds them.",
+    )
+
     objects = GlossaryTermManager()
 
     content_panels = [
@@ -145,7 +151,9 @@ class GlossaryTermPage(Page):
         index.SearchField("definition", boost=2),
         index.SearchField("origin"),
         index.SearchField("mechanism"),
-        index.RelatedFields("synonyms", [index.SearchField("name", boost=3)]),
+        # Not RelatedFields("synonyms"): the search index is written on post_save,
+        # before the synonyms (child objects) are saved, so it would lag one edit.
+        index.SearchField("synonyms_text", boost=3),
         index.FilterField("never_autolink"),
     ]
 
@@ -168,6 +176,7 @@ class GlossaryTermPage(Page):
 
     def save(self, *args, **kwargs):
         self.first_letter = first_letter(self.title)
+        self.synonyms_text = "\n".join(self.synonym_names)
         update_fields = kwargs.get("update_fields")
         if update_fields is not None and "title" in update_fields:
             kwargs["update_fields"] = {*update_fields, "first_letter"}

@@ -1,0 +1,147 @@
+import re
+
+import pytest
+from django.test import override_settings
+
+pytestmark = pytest.mark.django_db
+
+
+def main_html(response) -> str:
+    html = response.content.decode()
+    return html[html.index("<main") : html.index("</main>")]
+
+
+def group_headings(response) -> list[str]:
+    return re.findall(
+        r'class="glossary-group__letter"[^>]*>([^<]+)<', main_html(response)
+    )
+
+
+def term_titles(response) -> list[str]:
+    return re.findall(
+        r'class="glossary-term-list__title"[^>]*>([^<]+)<', main_html(response)
+    )
+
+
+@pytest.fixture
+def alphabet(make_term, make_topic):
+    skin = make_topic("Skin")
+    mood = make_topic("Mood", slug="mood")
+    return {
+        "acne": make_term("Acne", topics=[skin]),
+        "akkermansia": make_term("akkermansia"),
+        "butyrate": make_term("Butyrate", topics=[mood]),
+        "serotonin": make_term("Serotonin", topics=[mood], synonyms=["5-HT"]),
+        "draft": make_term("Bile acids", live=False),
+        "number": make_term("5-HTP"),
+        "skin": skin,
+        "mood": mood,
+    }
+
+
+def test_index_lists_live_terms_grouped_by_first_letter(client, alphabet):
+    response = client.get("/glossary/")
+    assert response.status_code == 200
+    assert group_headings(response) == ["A", "B", "S", "#"]
+    assert term_titles(response) == [
+        "Acne",
+        "akkermansia",
+        "Butyrate",
+        "Serotonin",
+        "5-HTP",
+    ]
+
+
+def test_index_shows_its_intro_and_a_glossary_search_box(client, alphabet):
+    html = main_html(client.get("/glossary/"))
+    assert "Plain explanations of the words used about gut health." in html
+    assert 'role="search" action="/glossary/"' in html
+    assert 'name="q"' in html
+
+
+def test_letter_bar_links_letters_with_terms_and_disables_the_rest(client, alphabet):
+    html = main_html(client.get("/glossary/"))
+    assert '<a href="/glossary/?letter=a">A</a>' in html
+    assert '<a href="/glossary/?letter=other">#</a>' in html
+    assert '<span aria-disabled="true">C</span>' in html
+    # A draft does not make its letter available.
+    assert '<span aria-disabled="true">Z</span>' in html
+    assert "?letter=c" not in html
+
+
+def test_choosing_a_letter_lists_only_terms_filed_under_it(client, alphabet):
+    response = client.get("/glossary/?letter=a")
+    assert response.status_code == 200
+    assert term_titles(response) == ["Acne", "akkermansia"]
+    assert '<a href="/glossary/?letter=a" aria-current="page">A</a>' in main_html(
+        response
+    )
+
+
+def test_hash_group_lists_terms_starting_with_digits_or_symbols(client, alphabet):
+    response = client.get("/glossary/?letter=other")
+    assert term_titles(response) == ["5-HTP"]
+
+
+def test_topic_filter_lists_only_terms_with_that_topic(client, alphabet):
+    response = client.get("/glossary/?topic=mood")
+    assert response.status_code == 200
+    assert term_titles(response) == ["Butyrate", "Serotonin"]
+    html = main_html(response)
+    assert '<a href="/glossary/?topic=mood" aria-current="page">Mood</a>' in html
+    # Letters follow the topic: no Mood term starts with A.
+    assert '<span aria-disabled="true">A</span>' in html
+    assert '<a href="/glossary/?letter=s&amp;topic=mood">S</a>' in html
+
+
+def test_letter_and_topic_combine(client, alphabet):
+    response = client.get("/glossary/?topic=mood&letter=s")
+    assert term_titles(response) == ["Serotonin"]
+
+
+def test_search_finds_terms_by_title_definition_and_synonym(client, alphabet):
+    assert term_titles(client.get("/glossary/?q=butyrate")) == ["Butyrate"]
+    assert term_titles(client.get("/glossary/?q=5-HT")) == ["Serotonin"]
+    response = client.get("/glossary/?q=explanation+of+acne")
+    assert "Acne" in term_titles(response)
+
+
+def test_search_with_no_match_says_so_kindly(client, alphabet):
+    response = client.get("/glossary/?q=zebrafish")
+    assert response.status_code == 200
+    assert "No terms match “zebrafish”" in main_html(response)
+
+
+def test_empty_search_shows_the_full_list(client, alphabet):
+    response = client.get("/glossary/?q=+++")
+    assert response.status_code == 200
+    assert len(term_titles(response)) == 5
+
+
+@override_settings(GLOSSARY_TERMS_PER_PAGE=2)
+def test_long_lists_are_paginated_with_links_that_keep_the_filters(client, alphabet):
+    first = client.get("/glossary/")
+    assert term_titles(first) == ["Acne", "akkermansia"]
+    assert 'href="/glossary/?page=2" rel="next"' in main_html(first)
+
+    last = client.get("/glossary/?page=3")
+    assert term_titles(last) == ["5-HTP"]
+    assert 'href="/glossary/?page=2" rel="prev"' in main_html(last)
+
+    mood = client.get("/glossary/?topic=mood")
+    assert "?page=" not in main_html(mood)
+    assert term_titles(mood) == ["Butyrate", "Serotonin"]
+
+
+def test_filtered_pages_ask_search_engines_not_to_index_them(client, alphabet):
+    assert 'name="robots"' not in client.get("/glossary/").content.decode()
+    assert (
+        'content="noindex, follow"'
+        in client.get("/glossary/?letter=a").content.decode()
+    )
+
+
+def test_index_of_an_empty_glossary_says_it_is_empty(client, glossary_index):
+    response = client.get("/glossary/")
+    assert response.status_code == 200
+    assert "There are no terms in this glossary yet." in main_html(response)
