@@ -1,0 +1,71 @@
+import datetime
+
+from django.conf import settings
+from django.contrib.syndication.views import Feed
+from django.utils import timezone
+from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
+
+
+class ArticleRssFeed(Feed):
+    """The newest articles below one article index page."""
+
+    feed_type = Rss201rev2Feed
+    item_count = 20
+
+    def __init__(self, index_page):
+        super().__init__()
+        self.index_page = index_page
+        self.request = None
+
+    def get_object(self, request, *args, **kwargs):
+        self.request = request
+        return self.index_page
+
+    def title(self, index_page):
+        return f"{index_page.title} | {settings.WAGTAIL_SITE_NAME}"
+
+    def link(self, index_page):
+        return index_page.get_url(request=self.request)
+
+    def description(self, index_page):
+        return (
+            f"New articles from {settings.WAGTAIL_SITE_NAME}: the gut microbiome "
+            "explained, with sources."
+        )
+
+    def items(self, index_page):
+        return index_page.get_articles()[: self.item_count]
+
+    def item_title(self, article):
+        return article.title
+
+    def item_description(self, article):
+        return article.intro
+
+    def item_link(self, article):
+        return article.get_url(request=self.request)
+
+    def item_guid(self, article):
+        return article.get_full_url(request=self.request)
+
+    item_guid_is_permalink = True
+
+    def item_pubdate(self, article):
+        midnight = datetime.datetime.combine(article.date_published, datetime.time())
+        return timezone.make_aware(midnight)
+
+    def item_updateddate(self, article):
+        return article.last_published_at
+
+    def item_author_name(self, article):
+        return article.author.name
+
+    def item_categories(self, article):
+        return [topic.name for topic in article.topics.all()]
+
+
+class ArticleAtomFeed(ArticleRssFeed):
+    feed_type = Atom1Feed
+
+    def subtitle(self, index_page):
+        return self.description(index_page)

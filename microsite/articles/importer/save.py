@@ -1,0 +1,210 @@
+"""Write parsed articles as pages: resolve names, create or update, stay idempotent."""
+
+from dataclasses import dataclass
+
+from django.db import transaction
+from wagtail.blocks import StreamValue
+
+from glossary.models import GlossaryTermPage, Topic
+from microsite.articles.models import (
+    ArticlePage,
+    ArticleRelatedTerm,
+    ArticleSource,
+    Author,
+)
+
+from .errors import ArticleFileError
+from .parse import ParsedArticle
+
+
+@dataclass
+class ImportOutcome:
+    status: str  # "created", "updated", "unchanged" or "skipped"
+    page: ArticlePage | None
+    message: str
+
+
+def canonical_body(body) -> list:
+    """StreamField data without block ids, to compare content across saves."""
+    if isinstance(body, StreamValue):
+        body = body.get_prep_value()
+    return _without_ids(body)
+
+
+def _without_ids(data):
+    if isinstance(data, dict):
+        return {k: _without_ids(v) for k, v in data.items() if k != "id"}
+    if isinstance(data, list):
+        return [_without_ids(item) for item in data]
+    return data
+
+
+class ArticleImporter:
+    """Creates or updates `ArticlePage`s below `parent` from `ParsedArticle`s.
+
+    New articles are drafts unless `publish`; existing ones (same slug below the
+    parent) are skipped unless `update`. Unchanged content writes nothing, so
+    importing twice adds no revision. `dry_run` resolves and reports, writes nothing.
+    """
+
+    def __init__(self, parent, *, publish=False, update=False, dry_run=False):
+        self.parent = parent
+        self.publish = publish
+        self.update = update
+        self.dry_run = dry_run
+        self.body_block = ArticlePage._meta.get_field("body").stream_block
+
+    def import_article(self, parsed: ParsedArticle) -> ImportOutcome:
+        values = self.resolve(parsed)
+        existing = self.find_existing(parsed)
+        if existing is None:
+            return self.create(parsed, values)
+        if not self.update:
+            return ImportOutcome(
+                "skipped",
+                existing,
+                f"'{parsed.slug}' already exists; use --update to replace it.",
+            )
+        return self.update_existing(existing, parsed, values)
+
+    def resolve(self, parsed: ParsedArticle) -> dict:
+        return {
+            "author": self.find_author(parsed.author, parsed.line_of("author")),
+            "reviewer": (
+                self.find_author(parsed.reviewer, parsed.line_of("reviewer"))
+                if parsed.reviewer
+                else None
+            ),
+            "topics": self.find_topics(parsed.topics, parsed.line_of("topics")),
+            "terms": self.find_terms(
+                parsed.related_terms, parsed.line_of("related_terms")
+            ),
+        }
+
+    def find_author(self, name: str, line: int) -> Author:
+        author = Author.objects.filter(name__iexact=name).first()
+        if author is None:
+            raise ArticleFileError(
+                f"No author called {name!r}: add them under Snippets › Authors first.",
+                line,
+            )
+        return author
+
+    def find_topics(self, names: list[str], line: int) -> list[Topic]:
+        topics = []
+        for name in names:
+            topic = (
+                Topic.objects.filter(slug__iexact=name).first()
+                or Topic.objects.filter(name__iexact=name).first()
+            )
+            if topic is None:
+                raise ArticleFileError(f"No topic called {name!r}.", line)
+            topics.append(topic)
+        return topics
+
+    def find_terms(self, slugs: list[str], line: int) -> list[GlossaryTermPage]:
+        terms = {t.slug: t for t in GlossaryTermPage.objects.filter(slug__in=slugs)}
+        missing = [slug for slug in slugs if slug not in terms]
+        if missing:
+            raise ArticleFileError(
+                f"No glossary term with slug {', '.join(map(repr, missing))}.", line
+            )
+        return [terms[slug] for slug in slugs]
+
+    def find_existing(self, parsed: ParsedArticle) -> ArticlePage | None:
+        sibling = self.parent.get_children().filter(slug=parsed.slug).first()
+        if sibling is None:
+            return None
+        if not isinstance(sibling.specific, ArticlePage):
+            raise ArticleFileError(
+                f"The slug '{parsed.slug}' is taken by a page that is not an article.",
+                parsed.line_of("slug") if "slug" in parsed.key_lines else 1,
+            )
+        return sibling.specific
+
+    def create(self, parsed, values) -> ImportOutcome:
+        if self.dry_run:
+            return ImportOutcome("created", None, f"would create '{parsed.slug}'")
+        page = ArticlePage(live=False)
+        self.apply(page, parsed, values)
+        with transaction.atomic():
+            self.parent.add_child(instance=page)
+            revision = page.save_revision()
+            if self.publish:
+                revision.publish()
+        state = "published" if self.publish else "draft"
+        return ImportOutcome("created", page, f"created '{parsed.slug}' ({state})")
+
+    def update_existing(self, existing, parsed, values) -> ImportOutcome:
+        page = existing.get_latest_revision_as_object()
+        unchanged = self.fingerprint(page) == self.wanted_fingerprint(parsed, values)
+        needs_publishing = self.publish and (
+            not existing.live or existing.has_unpublished_changes
+        )
+        if unchanged and not needs_publishing:
+            return ImportOutcome("unchanged", existing, f"'{parsed.slug}' is unchanged")
+        if self.dry_run:
+            return ImportOutcome("updated", existing, f"would update '{parsed.slug}'")
+        with transaction.atomic():
+            if unchanged:
+                existing.get_latest_revision().publish()
+            else:
+                self.apply(page, parsed, values)
+                revision = page.save_revision()
+                if self.publish:
+                    revision.publish()
+        return ImportOutcome("updated", existing, f"updated '{parsed.slug}'")
+
+    def apply(self, page: ArticlePage, parsed: ParsedArticle, values: dict) -> None:
+        page.title = parsed.title
+        page.slug = parsed.slug
+        page.intro = parsed.intro
+        page.body = self.body_block.to_python(parsed.body)
+        page.author = values["author"]
+        page.reviewer = values["reviewer"]
+        page.last_reviewed = parsed.last_reviewed
+        page.date_published = parsed.date_published
+        page.autolink_glossary = parsed.autolink_glossary
+        page.topics = values["topics"]
+        page.sources = [ArticleSource(**source) for source in parsed.sources]
+        page.related_term_links = [
+            ArticleRelatedTerm(term=term) for term in values["terms"]
+        ]
+
+    def fingerprint(self, page: ArticlePage) -> dict:
+        return {
+            "title": page.title,
+            "intro": page.intro,
+            "body": canonical_body(page.body),
+            "author": page.author_id,
+            "reviewer": page.reviewer_id,
+            "last_reviewed": page.last_reviewed,
+            "date_published": page.date_published,
+            "autolink_glossary": page.autolink_glossary,
+            "topics": sorted(topic.pk for topic in page.topics.all()),
+            "sources": [
+                {key: getattr(source, key) for key in SOURCE_FIELDS}
+                for source in page.sources.all()
+            ],
+            "terms": [link.term_id for link in page.related_term_links.all()],
+        }
+
+    def wanted_fingerprint(self, parsed: ParsedArticle, values: dict) -> dict:
+        return {
+            "title": parsed.title,
+            "intro": parsed.intro,
+            "body": canonical_body(self.body_block.to_python(parsed.body)),
+            "author": values["author"].pk,
+            "reviewer": values["reviewer"].pk if values["reviewer"] else None,
+            "last_reviewed": parsed.last_reviewed,
+            "date_published": parsed.date_published,
+            "autolink_glossary": parsed.autolink_glossary,
+            "topics": sorted(topic.pk for topic in values["topics"]),
+            "sources": [
+                {key: source[key] for key in SOURCE_FIELDS} for source in parsed.sources
+            ],
+            "terms": [term.pk for term in values["terms"]],
+        }
+
+
+SOURCE_FIELDS = ("title", "publisher", "year", "url", "doi", "pmid")

@@ -1,0 +1,96 @@
+from django.core.paginator import InvalidPage, Paginator
+from wagtail.admin.panels import FieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import RichTextField
+from wagtail.models import Page
+
+from glossary.models import Topic
+from microsite.articles.feeds import ArticleAtomFeed, ArticleRssFeed
+
+from .article import ArticlePage
+
+
+class ListingError(Exception):
+    """A reader asked for a listing that does not exist (bad page or topic)."""
+
+
+class ArticleIndexPage(RoutablePageMixin, Page):
+    """Lists articles newest first, filtered by topic, with RSS and Atom feeds."""
+
+    intro = RichTextField(
+        blank=True,
+        features=["bold", "italic", "link"],
+        help_text="A short welcome shown above the list of articles.",
+    )
+
+    articles_per_page = 10
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["articles.ArticlePage"]
+    template = "pages/article_index_page.html"
+
+    class Meta:
+        verbose_name = "article index"
+
+    def get_articles(self):
+        return ArticlePage.objects.child_of(self).for_listing()
+
+    def get_listed_topics(self):
+        """Topics that at least one live article here belongs to."""
+        return Topic.objects.filter(
+            articles__in=ArticlePage.objects.child_of(self).live().public()
+        ).distinct()
+
+    def topic_from_request(self, request) -> Topic | None:
+        slug = request.GET.get("topic", "").strip()
+        if not slug:
+            return None
+        topic = Topic.objects.filter(slug=slug).first()
+        if topic is None:
+            raise ListingError(f"There is no topic called “{slug[:80]}”.")
+        return topic
+
+    def paginate(self, request, articles):
+        paginator = Paginator(articles, self.articles_per_page)
+        number = request.GET.get("page", "1")
+        if not number.isdigit():
+            raise ListingError("Page numbers are whole numbers, starting from 1.")
+        try:
+            return paginator.page(int(number))
+        except InvalidPage:
+            raise ListingError(
+                f"There is no page {int(number)}: the list has "
+                f"{paginator.num_pages} page{'s' if paginator.num_pages != 1 else ''}."
+            ) from None
+
+    @path("")
+    def article_list(self, request):
+        try:
+            topic = self.topic_from_request(request)
+            articles = self.get_articles()
+            if topic:
+                articles = articles.about(topic)
+            listing = self.paginate(request, articles)
+        except ListingError as error:
+            response = self.render(
+                request, context_overrides={"listing_error": str(error)}
+            )
+            response.status_code = 404
+            return response
+        return self.render(
+            request,
+            context_overrides={
+                "articles": listing,
+                "current_topic": topic,
+                "topics": self.get_listed_topics(),
+            },
+        )
+
+    @path("feed/")
+    def rss_feed(self, request):
+        return ArticleRssFeed(self)(request)
+
+    @path("feed/atom/")
+    def atom_feed(self, request):
+        return ArticleAtomFeed(self)(request)

@@ -1,0 +1,42 @@
+"""schema.org JSON-LD for an article page (a MedicalWebPage, so that reviewedBy and
+lastReviewed are valid properties)."""
+
+from django.conf import settings
+
+
+def citation(source) -> dict:
+    work = {"@type": "CreativeWork", "name": source.title}
+    if source.link:
+        work["url"] = source.link
+    if source.publisher:
+        work["publisher"] = {"@type": "Organization", "name": source.publisher}
+    if source.year:
+        work["datePublished"] = str(source.year)
+    if source.doi:
+        work["identifier"] = f"https://doi.org/{source.doi}"
+    return work
+
+
+def article_json_ld(page, request=None) -> dict:
+    url = page.get_full_url(request=request)
+    data = {
+        "@context": "https://schema.org",
+        "@type": "MedicalWebPage",
+        "@id": url,
+        "url": url,
+        "headline": page.title,
+        "name": page.title,
+        "description": page.intro,
+        "inLanguage": "en-GB",
+        "datePublished": page.date_published.isoformat(),
+        "dateModified": page.date_modified.isoformat(),
+        "author": page.author.as_schema_person(),
+        "publisher": {"@type": "Organization", "name": settings.WAGTAIL_SITE_NAME},
+        "citation": [citation(source) for source in page.sources.all()],
+        "about": [{"@type": "Thing", "name": t.name} for t in page.topics.all()],
+    }
+    if page.reviewer_id:
+        data["reviewedBy"] = page.reviewer.as_schema_person()
+    if page.last_reviewed:
+        data["lastReviewed"] = page.last_reviewed.isoformat()
+    return data
