@@ -17,3 +17,17 @@ def categories(db):
     create_default_categories(CookieGroup, Cookie, CookieDetails)
     yield {g.varname: g for g in CookieGroup.objects.all()}
     cache.clear()
+
+
+@pytest.fixture
+def site_pages(categories):
+    """Home page at / and glossary index at /glossary/, with the demo scripts."""
+    from io import StringIO
+
+    from microsite.demo import consent as consent_demo
+    from microsite.demo import site as site_demo
+
+    site_demo.build(StringIO())
+    consent_demo.build(StringIO())
+    cache.clear()
+    return ["/", "/glossary/"]

@@ -1,0 +1,133 @@
+from functools import lru_cache
+from pathlib import Path
+
+from django import template
+from django.urls import reverse
+from django.utils.html import json_script
+from django.utils.safestring import mark_safe
+
+from .. import declarations
+from ..conf import settings
+from ..models import BannerSettings
+from ..state import DAY_MS
+
+register = template.Library()
+
+HEAD_SCRIPT = Path(__file__).resolve().parent.parent / "static" / "consent" / "head.js"
+
+
+@lru_cache(maxsize=1)
+def head_script() -> str:
+    return HEAD_SCRIPT.read_text()
+
+
+def client_config():
+    return {
+        "cookie": settings.COOKIE_CONSENT_NAME,
+        "timeCookie": settings.CONSENT_TIME_COOKIE_NAME,
+        "declined": settings.COOKIE_CONSENT_DECLINE,
+        "acceptMs": settings.CONSENT_ACCEPT_MAX_AGE_DAYS * DAY_MS,
+        "declineMs": settings.CONSENT_DECLINE_MAX_AGE_DAYS * DAY_MS,
+        "urls": {
+            "status": reverse("cookie_consent_status"),
+            "accept": reverse("cookie_consent_accept"),
+            "decline": reverse("cookie_consent_decline"),
+            "save": reverse("consent_save"),
+        },
+        "groups": [
+            {
+                "id": c["id"],
+                "version": c["version"],
+                "changed": c["changed"],
+                "cookies": [
+                    {k: cookie[k] for k in ("name", "domain", "path", "storage")}
+                    for cookie in c["cookies"]
+                ],
+            }
+            for c in declarations.optional_categories()
+        ],
+    }
+
+
+@register.simple_tag
+def consent_head_script():
+    """The categories as JSON, then the script that decides whether to ask."""
+    return json_script(client_config(), "consent-config") + mark_safe(
+        f"<script>{head_script()}</script>"
+    )
+
+
+@register.inclusion_tag("consent/gated_scripts.html")
+def gated_scripts(placement):
+    """Inert ``<script type="text/plain">`` tags for the enabled gated scripts."""
+    scripts = [
+        s for s in declarations.current()["scripts"] if s["placement"] == placement
+    ]
+    for script in scripts:
+        script["url"] = script["src"] or (
+            reverse("consent_gated_script", args=[script["id"]])
+            + f"?v={script['version']}"
+        )
+    return {"scripts": scripts}
+
+
+@register.inclusion_tag("consent/banner_and_dialog.html", takes_context=True)
+def consent_banner(context):
+    request = context.get("request")
+    banner = BannerSettings.for_request(request) if request else BannerSettings()
+    return {"banner": banner, "categories": declarations.current()["categories"]}
+
+
+@register.inclusion_tag("consent/cookie_declarations.html")
+def cookie_declarations(heading_level=2):
+    """Every category and declared cookie, from the database: the cookie policy."""
+    return {
+        "categories": declarations.current()["categories"],
+        "heading_level": heading_level,
+    }
+
+
+class GatedNode(template.Node):
+    def __init__(self, category, placeholder, nodelist):
+        self.category = category
+        self.placeholder = placeholder
+        self.nodelist = nodelist
+
+    def render(self, context):
+        category = self.category.resolve(context)
+        names = {c["id"]: c["name"] for c in declarations.current()["categories"]}
+        return template.loader.render_to_string(
+            "consent/gated_block.html",
+            {
+                "category": category,
+                "category_name": names.get(category, category),
+                "placeholder": self.placeholder.resolve(context)
+                if self.placeholder
+                else "",
+                "content": self.nodelist.render(context),
+            },
+        )
+
+
+@register.tag
+def gated(parser, token):
+    """``{% gated "marketing" %}…{% endgated %}``: markup kept inert until consent.
+
+    With ``placeholder="A video from YouTube"`` visitors see a notice and a
+    button that accepts the category and loads the content in place.
+    """
+    bits = token.split_contents()
+    if len(bits) not in (2, 3):
+        raise template.TemplateSyntaxError(
+            '{% gated "category" [placeholder="…"] %} takes a category '
+            "and an optional placeholder."
+        )
+    placeholder = None
+    if len(bits) == 3:
+        key, _, value = bits[2].partition("=")
+        if key != "placeholder":
+            raise template.TemplateSyntaxError("gated only knows placeholder=.")
+        placeholder = parser.compile_filter(value)
+    nodelist = parser.parse(("endgated",))
+    parser.delete_first_token()
+    return GatedNode(parser.compile_filter(bits[1]), placeholder, nodelist)
