@@ -49,3 +49,39 @@ def cookie_groups(db):
         defaults={"name": "Necessary", "is_required": True, "ordering": 0},
     )
     return groups
+
+
+def staff_user(username, *permissions):
+    from django.contrib.auth.models import Permission, User
+
+    user = User.objects.create_user(username, password="unused-in-tests")
+    for codename in ("wagtailadmin.access_admin", *permissions):
+        app_label, name = codename.split(".")
+        user.user_permissions.add(
+            Permission.objects.get(content_type__app_label=app_label, codename=name)
+        )
+    return user
+
+
+@pytest.fixture
+def records_officer(db):
+    """An admin user allowed to see proof of consent, and nothing more."""
+    return staff_user("officer", "consent_records.view_consentrecord")
+
+
+@pytest.fixture
+def editor(db):
+    """An admin user without the consent records permission."""
+    return staff_user("editor", "wagtailcore.add_page")
+
+
+@pytest.fixture
+def officer_client(client, records_officer):
+    client.force_login(records_officer)
+    return client
+
+
+@pytest.fixture
+def editor_client(client, editor):
+    client.force_login(editor)
+    return client
