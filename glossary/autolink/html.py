@@ -13,14 +13,15 @@ from django.utils.html import escape
 
 from .phrases import PhraseMatcher
 
+# The alternatives inside the tag pattern start with different characters, so a
+# malformed tag fails in linear time instead of backtracking exponentially.
 TOKEN_RE = re.compile(
     r"""
     <!--.*?(?:-->|\Z)                                  # comment
     | <(script|style|textarea|title)\b[^>]*>.*?(?:</\1\s*>|\Z)  # raw text element
     | <[!?][^>]*>                                      # doctype, processing instruction
-    | </?[a-zA-Z][^\s/>]*                              # start or end tag ...
-      (?:\s*[^\s/>"'=]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'>]+))?|\s*/(?!>))*
-      \s*/?>                                           # ... with its attributes
+    | </?[a-zA-Z](?:[^>"']|"[^"]*"|'[^']*')*>          # tag, quoted values may hold >
+    | </?[a-zA-Z][^>]*>                                # tag with an unclosed quote
     """,
     re.S | re.I | re.X,
 )
