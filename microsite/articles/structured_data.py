@@ -32,8 +32,8 @@ def article_json_ld(page, request=None) -> dict:
         "dateModified": page.date_modified.isoformat(),
         "author": page.author.as_schema_person(),
         "publisher": {"@type": "Organization", "name": settings.WAGTAIL_SITE_NAME},
-        "citation": [citation(source) for source in page.sources.all()],
-        "about": [{"@type": "Thing", "name": t.name} for t in page.topics.all()],
+        "citation": [citation(source) for source in page.source_list],
+        "about": [{"@type": "Thing", "name": t.name} for t in page.topic_list],
     }
     if page.reviewer_id:
         data["reviewedBy"] = page.reviewer.as_schema_person()

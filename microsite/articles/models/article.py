@@ -3,6 +3,7 @@ import datetime
 from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils.functional import cached_property
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import (
     FieldPanel,
@@ -157,7 +158,7 @@ class ArticlePage(Page):
         APIField("reviewer_summary"),
         APIField("last_reviewed"),
         APIField("topic_names"),
-        APIField("source_list"),
+        APIField("source_summaries"),
         APIField("autolink_glossary"),
     ]
 
@@ -197,12 +198,22 @@ class ArticlePage(Page):
             return None
         return {"name": self.reviewer.name, "role": self.reviewer.role}
 
-    @property
-    def topic_names(self) -> list[str]:
-        return [topic.name for topic in self.topics.all()]
+    @cached_property
+    def topic_list(self) -> list:
+        """The article's topics, fetched once per page render."""
+        return list(self.topics.all())
+
+    @cached_property
+    def source_list(self) -> list:
+        """The article's sources in the editor's order, fetched once per render."""
+        return list(self.sources.all())
 
     @property
-    def source_list(self) -> list[dict]:
+    def topic_names(self) -> list[str]:
+        return [topic.name for topic in self.topic_list]
+
+    @property
+    def source_summaries(self) -> list[dict]:
         return [
             {
                 "title": source.title,
@@ -210,7 +221,7 @@ class ArticlePage(Page):
                 "year": source.year,
                 "link": source.link,
             }
-            for source in self.sources.all()
+            for source in self.source_list
         ]
 
     def get_related_articles(self):
@@ -234,7 +245,8 @@ class ArticlePage(Page):
         context = super().get_context(request, *args, **kwargs)
         context["related_articles"] = self.get_related_articles()
         context["related_terms"] = self.get_related_terms()
-        context["sources"] = self.sources.all()
+        context["sources"] = self.source_list
+        context["index_url"] = self.get_parent().get_url(request)
         return context
 
 

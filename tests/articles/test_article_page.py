@@ -1,0 +1,195 @@
+import datetime
+import json
+import re
+
+import pytest
+import wagtail_factories
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from microsite.articles.models import ArticleRelatedArticle, ArticleSource
+
+from .factories import AuthorFactory, TopicFactory
+
+pytestmark = pytest.mark.django_db
+
+JSON_LD = re.compile(r'<script type="application/ld\+json">(.*?)</script>', re.S)
+
+
+def json_ld_of(html: str) -> dict:
+    [data] = JSON_LD.findall(html)
+    return json.loads(data)
+
+
+@pytest.fixture
+def reviewer(db):
+    return AuthorFactory(name="Priya Shah", role="Registered dietitian")
+
+
+@pytest.fixture
+def article(make_article, reviewer):
+    page = make_article(
+        title="Fibre and your gut",
+        reviewer=reviewer,
+        last_reviewed=datetime.date(2025, 5, 2),
+        topics=[TopicFactory(name="Nutrition")],
+    )
+    page.sources = [
+        ArticleSource(
+            title="From dietary fiber to host physiology",
+            publisher="Cell",
+            year=2016,
+            doi="10.1016/j.cell.2016.05.041",
+        ),
+        ArticleSource(title="A report with no link", publisher="NHS"),
+    ]
+    page.save_revision().publish()
+    page.refresh_from_db()
+    return page
+
+
+def test_article_ends_with_about_the_author(client, article):
+    html = client.get(article.url).content.decode()
+
+    assert "About Dr Ruth Okafor" in html
+    assert "Ruth writes about the microbiome and immunity." in html
+    assert html.index("About Dr Ruth Okafor") > html.index("Not medical advice")
+
+
+def test_article_lists_its_sources_with_links(client, article):
+    html = client.get(article.url).content.decode()
+
+    sources = html[html.index('id="sources-heading"') :]
+    assert (
+        '<a href="https://doi.org/10.1016/j.cell.2016.05.041">'
+        "From dietary fiber to host physiology</a>"
+    ) in sources
+    assert "A report with no link" in sources
+
+
+def test_article_shows_key_takeaways_and_disclaimer(client, article):
+    html = client.get(article.url).content.decode()
+
+    assert '<section class="key-takeaways">' in html
+    assert "<li>Most gut bacteria live in the colon.</li>" in html
+    assert 'class="callout callout--disclaimer" role="note"' in html
+
+
+def test_article_names_its_medical_reviewer_and_review_date(client, article):
+    html = client.get(article.url).content.decode()
+
+    assert "Medically reviewed by Priya Shah, Registered dietitian" in html
+    assert '<time datetime="2025-05-02">2 May 2025</time>' in html
+
+
+def test_json_ld_describes_the_article_for_search_engines(client, article):
+    data = json_ld_of(client.get(article.url).content.decode())
+
+    assert data["@type"] == "MedicalWebPage"
+    assert data["headline"] == "Fibre and your gut"
+    assert data["author"] == {
+        "@type": "Person",
+        "name": "Dr Ruth Okafor",
+        "jobTitle": "Science writer",
+    }
+    assert data["reviewedBy"]["name"] == "Priya Shah"
+    assert data["datePublished"] == "2025-03-01"
+    assert data["lastReviewed"] == "2025-05-02"
+    assert data["dateModified"] == article.last_published_at.date().isoformat()
+    assert data["citation"][0]["identifier"] == (
+        "https://doi.org/10.1016/j.cell.2016.05.041"
+    )
+    assert [topic["name"] for topic in data["about"]] == ["Nutrition"]
+
+
+def test_a_title_with_a_closing_script_tag_cannot_break_out_of_the_json_ld(
+    client, make_article
+):
+    title = 'Gut bacteria </script><script>alert("x")</script> & you'
+    page = make_article(title=title, slug="script-title")
+
+    html = client.get(page.url).content.decode()
+
+    assert '<script>alert("x")' not in html
+    assert json_ld_of(html)["headline"] == title
+
+
+def test_hero_image_is_served_as_responsive_picture(
+    client, make_article, settings, tmp_path
+):
+    settings.MEDIA_ROOT = tmp_path
+    image = wagtail_factories.ImageFactory(
+        title="Bowl of oats", description="Oats", file__width=1600, file__height=900
+    )
+    page = make_article(hero_image=image)
+
+    html = client.get(page.url).content.decode()
+
+    assert "<picture>" in html
+    assert 'type="image/webp"' in html
+    assert "width-1200.webp 1200w" in html
+    assert 'alt="Oats"' in html
+
+
+def test_related_articles_show_only_live_ones(client, make_article, article):
+    draft = make_article(title="Unpublished draft", live=False)
+    live = make_article(title="Probiotics explained")
+    article.related_article_links = [
+        ArticleRelatedArticle(article=live),
+        ArticleRelatedArticle(article=draft),
+    ]
+    article.save_revision().publish()
+
+    html = client.get(article.url).content.decode()
+
+    assert "Probiotics explained" in html
+    assert "Unpublished draft" not in html
+
+
+def test_body_is_wrapped_in_glossary_autolinking_only_when_enabled(
+    client, make_article, monkeypatch
+):
+    from glossary.templatetags import glossary_autolink
+
+    seen = []
+    original = glossary_autolink.AutolinkNode.render
+
+    def spy(node, context):
+        seen.append(context["page"].slug)
+        return original(node, context)
+
+    monkeypatch.setattr(glossary_autolink.AutolinkNode, "render", spy)
+    linked = make_article(slug="linked")
+    unlinked = make_article(slug="unlinked", autolink_glossary=False)
+
+    client.get(linked.url)
+    client.get(unlinked.url)
+
+    assert seen == ["linked"]
+
+
+def test_article_page_stays_within_its_query_budget(
+    client, article, django_assert_max_num_queries
+):
+    client.get(article.url)  # warm Wagtail's site-root cache, as in production
+
+    # Measured: 17 (9 are Wagtail's routing and serving, 2 the site-wide settings).
+    with django_assert_max_num_queries(19):
+        response = client.get(article.url)
+
+    assert response.status_code == 200
+
+
+def test_article_query_count_does_not_grow_with_sources(client, article):
+    client.get(article.url)
+    with CaptureQueriesContext(connection) as before:
+        client.get(article.url)
+    article.sources = list(article.sources.all()) + [
+        ArticleSource(title=f"Extra source {n}", year=2020) for n in range(8)
+    ]
+    article.save_revision().publish()
+
+    with CaptureQueriesContext(connection) as after:
+        client.get(article.url)
+
+    assert len(after) == len(before)
