@@ -31,3 +31,39 @@ def site_pages(categories):
     consent_demo.build(StringIO())
     cache.clear()
     return ["/", "/glossary/"]
+
+
+@pytest.fixture
+def site_url(live_server, site_pages):
+    """The live site with the demo categories and gated scripts."""
+    return live_server.url
+
+
+@pytest.fixture
+def tracker(page):
+    """A gated script on another host; records requests to that host.
+
+    The host is answered by Playwright, never by the network.
+    """
+    from consent.models import GatedScript
+
+    GatedScript.objects.create(
+        name="Tracker",
+        category=CookieGroup.objects.get(varname="marketing"),
+        src="https://tracker.invalid/pixel.js",
+    )
+    cache.clear()
+    requests = []
+    page.on(
+        "request",
+        lambda request: (
+            requests.append(request.url) if "tracker.invalid" in request.url else None
+        ),
+    )
+    page.route(
+        "https://tracker.invalid/**",
+        lambda route: route.fulfill(
+            content_type="text/javascript", body="window.trackerRan = true;"
+        ),
+    )
+    return requests
