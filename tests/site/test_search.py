@@ -1,0 +1,95 @@
+import pytest
+
+from microsite.home.views import MAX_QUERY_LENGTH, RESULTS_PER_PAGE
+
+SEARCH_QUERY_BUDGET = 12
+
+
+def result_titles(response) -> list[str]:
+    return [result["title"] for result in response.context["results"]]
+
+
+def test_search_finds_a_term_by_its_title(client, demo_content):
+    response = client.get("/search/", {"q": "estrobolome"})
+
+    assert response.status_code == 200
+    assert result_titles(response)[0] == "Estrobolome"
+
+
+def test_search_finds_a_term_by_a_synonym_only_it_has(client, demo_content):
+    response = client.get("/search/", {"q": "oestrobolome"})
+
+    assert result_titles(response) == ["Estrobolome"]
+
+
+def test_search_result_shows_title_page_type_and_definition(
+    client, demo_content, butyrate
+):
+    html = client.get("/search/", {"q": "butyric acid"}).content.decode()
+
+    assert f'<a href="{butyrate.url}">Butyrate</a>' in html
+    assert "Glossary term" in html
+    assert butyrate.definition in html
+
+
+def test_search_leaves_out_unpublished_pages(client, butyrate):
+    butyrate.unpublish()
+
+    response = client.get("/search/", {"q": "butanoate"})
+
+    assert result_titles(response) == []
+    assert "0 results" in response.content.decode()
+
+
+def test_empty_search_shows_the_form_with_a_hint(client, demo_content):
+    response = client.get("/search/", {"q": "   "})
+
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert '<input id="search-q" type="search" name="q"' in html
+    assert "Type a word or phrase" in html
+    assert response.context["results"] == []
+
+
+def test_overlong_search_is_refused_with_400_and_a_clear_message(client, demo_content):
+    response = client.get("/search/", {"q": "x" * (MAX_QUERY_LENGTH + 1)})
+
+    assert response.status_code == 400
+    assert f"{MAX_QUERY_LENGTH} characters or fewer" in response.content.decode()
+
+
+def test_search_of_exactly_the_maximum_length_is_accepted(client, demo_content):
+    response = client.get("/search/", {"q": "gut " * (MAX_QUERY_LENGTH // 4)})
+
+    assert response.status_code == 200
+
+
+@pytest.mark.parametrize("page", ["abc", "-1", "0", "9999", "1.5", ""])
+def test_bad_page_numbers_fall_back_to_a_real_page(client, demo_content, page):
+    response = client.get("/search/", {"q": "gut", "page": page})
+
+    assert response.status_code == 200
+    assert response.context["results"]
+
+
+def test_search_results_are_paginated(client, demo_content):
+    first = client.get("/search/", {"q": "gut"})
+    second = client.get("/search/", {"q": "gut", "page": "2"})
+
+    assert len(result_titles(first)) == RESULTS_PER_PAGE
+    assert second.context["page_obj"].number == 2
+    assert not set(result_titles(first)) & set(result_titles(second))
+    assert 'href="?q=gut&amp;page=2" rel="next"' in first.content.decode()
+
+
+def test_search_only_answers_get(client, demo_content):
+    assert client.post("/search/", {"q": "gut"}).status_code == 405
+
+
+def test_search_stays_within_its_query_budget(
+    client, demo_content, django_assert_max_num_queries
+):
+    client.get("/search/", {"q": "gut"})
+    with django_assert_max_num_queries(SEARCH_QUERY_BUDGET):
+        response = client.get("/search/", {"q": "gut"})
+    assert len(response.context["results"]) == RESULTS_PER_PAGE
