@@ -1,5 +1,0 @@
-"""Demo content: articles. Filled in by the work on this part of the site."""
-
-
-def build(stdout):
-    return None
