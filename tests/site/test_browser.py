@@ -1,0 +1,87 @@
+"""The site's pages in a real Chromium at a phone width and a desktop width."""
+
+import pytest
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+PAGES = {
+    "home": "/",
+    "glossary index": "/glossary/",
+    "term": "/glossary/gut-brain-axis/",
+    "search results": "/search/?q=microbiome",
+    "not found": "/no-such-page/",
+}
+
+
+def console_errors(page) -> list[tuple[str, str]]:
+    """Collect console errors with the address of the resource that caused them."""
+    errors = []
+    page.on(
+        "console",
+        lambda msg: (
+            errors.append((msg.text, msg.location.get("url", "")))
+            if msg.type == "error"
+            else None
+        ),
+    )
+    page.on("pageerror", lambda exc: errors.append((str(exc), "")))
+    return errors
+
+
+def visit_every_page(page, base_url) -> dict[str, dict]:
+    errors = console_errors(page)
+    seen = {}
+    for name, path in PAGES.items():
+        errors.clear()
+        response = page.goto(base_url + path)
+        page.wait_for_load_state("load")
+        # A 404 document is itself reported as a failed resource; nothing else may be.
+        unexpected = [
+            text
+            for text, url in errors
+            if not (name == "not found" and url == base_url + path)
+        ]
+        seen[name] = {
+            "status": response.status,
+            "errors": unexpected,
+            "overflow": page.evaluate(
+                "document.documentElement.scrollWidth - window.innerWidth"
+            ),
+            "h1": page.locator("h1").first.inner_text(),
+            "footer": page.locator(".site-footer__disclaimer").is_visible(),
+        }
+    return seen
+
+
+@pytest.mark.parametrize("width", [320, 1280])
+def test_pages_render_without_console_errors_or_sideways_scroll(live_demo, page, width):
+    page.set_viewport_size({"width": width, "height": 800})
+
+    seen = visit_every_page(page, live_demo.url)
+
+    assert {name: s["status"] for name, s in seen.items()} == {
+        "home": 200,
+        "glossary index": 200,
+        "term": 200,
+        "search results": 200,
+        "not found": 404,
+    }
+    assert {name: s["errors"] for name, s in seen.items() if s["errors"]} == {}
+    assert {name: s["overflow"] for name, s in seen.items() if s["overflow"] > 0} == {}
+    assert seen["term"]["h1"] == "Gut–brain axis"
+    assert seen["not found"]["h1"] == "Page not found"
+    assert all(s["footer"] for s in seen.values())
+
+
+def test_skip_link_is_the_first_tab_stop_and_moves_focus_to_the_content(
+    live_demo, page
+):
+    page.goto(live_demo.url + "/")
+
+    page.keyboard.press("Tab")
+    skip_link = page.locator(".skip-link")
+    assert skip_link.evaluate("el => el === document.activeElement")
+    assert skip_link.bounding_box()["y"] >= 0
+    page.keyboard.press("Enter")
+
+    assert page.evaluate("document.activeElement.id") == "main"
