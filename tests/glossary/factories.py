@@ -1,8 +1,13 @@
 import factory
 import wagtail_factories
+from django.contrib.contenttypes.models import ContentType
+from django.db.models import F
 from django.utils import timezone
 from django.utils.text import slugify
+from wagtail.models import Page
+from wagtail.search.backends import get_search_backend
 
+from glossary.letters import first_letter
 from glossary.models import GlossaryIndexPage, GlossaryTermPage, Topic
 
 
@@ -36,3 +41,51 @@ class GlossaryTermPageFactory(wagtail_factories.PageFactory):
     mechanism = "<p>It works through signals passed between gut cells.</p>"
     first_published_at = factory.LazyFunction(timezone.now)
     last_published_at = factory.LazyFunction(timezone.now)
+
+
+def bulk_add_terms(parent, titles, topic=None, topic_every=3):
+    """Add live terms under ``parent`` fast, for scale tests.
+
+    Writes the rows directly (no revisions, one bulk search-index update): a few
+    hundred terms take seconds instead of a minute. Every ``topic_every``-th term
+    gets ``topic``.
+    """
+    parent = Page.objects.get(pk=parent.pk)
+    content_type = ContentType.objects.get_for_model(GlossaryTermPage)
+    now = timezone.now()
+    pages = []
+    for offset, title in enumerate(titles, start=parent.numchild + 1):
+        slug = slugify(title)
+        pages.append(
+            Page(
+                title=title,
+                draft_title=title,
+                slug=slug,
+                content_type=content_type,
+                path=Page._get_path(parent.path, parent.depth + 1, offset),
+                depth=parent.depth + 1,
+                numchild=0,
+                url_path=f"{parent.url_path}{slug}/",
+                locale_id=parent.locale_id,
+                live=True,
+                first_published_at=now,
+                last_published_at=now,
+            )
+        )
+    Page.objects.bulk_create(pages)
+    terms = []
+    for page in pages:
+        term = GlossaryTermPageFactory.build(page_ptr=page, title=page.title)
+        term.__dict__.update(page.__dict__)
+        term.first_letter = first_letter(page.title)
+        term.save_base(raw=True)
+        terms.append(term)
+    Page.objects.filter(pk=parent.pk).update(numchild=F("numchild") + len(pages))
+    get_search_backend().add_bulk(GlossaryTermPage, terms)
+    if topic is not None:
+        Through = GlossaryTermPage.topics.through
+        Through.objects.bulk_create(
+            Through(glossarytermpage_id=term.pk, topic_id=topic.pk)
+            for term in terms[::topic_every]
+        )
+    return terms
