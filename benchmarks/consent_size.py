@@ -1,0 +1,45 @@
+"""Bytes the consent plugin adds to a page: its JS and CSS, raw and gzipped.
+
+    .venv/bin/python benchmarks/consent_size.py
+
+The budget is 5 KB (5,120 bytes) gzipped for the three together. The head
+script is inlined in every page; the two others are cacheable static files.
+"""
+
+import gzip
+import sys
+from pathlib import Path
+
+STATIC = Path(__file__).resolve().parent.parent / "consent" / "static" / "consent"
+FILES = ["head.js", "consent.js", "consent.css"]
+BUDGET = 5 * 1024
+
+
+def gzipped_size(data: bytes) -> int:
+    return len(gzip.compress(data, compresslevel=9, mtime=0))
+
+
+def measure():
+    rows = []
+    for name in FILES:
+        data = (STATIC / name).read_bytes()
+        rows.append((name, len(data), gzipped_size(data)))
+    return rows
+
+
+def main():
+    rows = measure()
+    print(f"{'file':<14}{'raw bytes':>12}{'gzip bytes':>12}")
+    for name, raw, packed in rows:
+        print(f"{name:<14}{raw:>12,}{packed:>12,}")
+    total_raw = sum(r[1] for r in rows)
+    total_gzip = sum(r[2] for r in rows)
+    print(f"{'total':<14}{total_raw:>12,}{total_gzip:>12,}")
+    print(
+        f"budget {BUDGET:,} gzip bytes: {'within' if total_gzip <= BUDGET else 'OVER'}"
+    )
+    return 0 if total_gzip <= BUDGET else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
