@@ -12,7 +12,8 @@ class TopicViewSet(SnippetViewSet):
     add_to_admin_menu = True
     menu_order = 300
     list_display = ["name", "slug", "description"]
-    search_fields = ["name", "description"]
+    # Topic is indexed, so the list searches its search_fields. Naming fields here
+    # would restrict the query per field, which SQLite's full-text backend rejects.
     ordering = ["name"]
 
 
