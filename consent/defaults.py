@@ -39,6 +39,13 @@ CATEGORIES = [
                 "1 year",
                 "This website",
             ),
+            (
+                "consent_id",
+                "A random reference to your recorded choices, so you can ask what "
+                "you agreed to. Sent only to this site.",
+                "1 year",
+                "This website",
+            ),
         ],
     },
     {

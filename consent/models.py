@@ -151,3 +151,14 @@ class BannerSettings(BaseSiteSetting):
 
     class Meta:
         verbose_name = "cookie banner"
+
+    def texts(self):
+        """The wording visitors see, in order (for proof of consent)."""
+        return [
+            self.title,
+            self.message,
+            self.accept_label,
+            self.reject_label,
+            self.customise_label,
+            self.save_label,
+        ]

@@ -11,6 +11,7 @@ from cookie_consent.views import (
     CookieStatusView,
     is_ajax_like,
 )
+from django.apps import apps
 from django.http import Http404, HttpResponse, HttpResponseRedirect, JsonResponse
 from django.shortcuts import get_object_or_404
 from django.utils.cache import add_never_cache_headers, patch_cache_control
@@ -18,15 +19,20 @@ from django.utils.decorators import method_decorator
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.cache import never_cache
 from django.views.generic import TemplateView
+from wagtail.models import Site
 
 from . import declarations
 from .conf import settings
-from .models import GatedScript
+from .models import BannerSettings, GatedScript
 from .state import consent_states, now_ms, parse_times, serialise_times
+
+SOURCES = {"banner", "preferences", "page"}
 
 
 def invalid_choice(request, form):
-    message = "That choice could not be saved: the categories sent are not known."
+    message = (
+        "That choice could not be saved: the categories or source sent are not known."
+    )
     if is_ajax_like(request):
         return JsonResponse(
             {"error": message, "fields": form.errors.get_json_data()}, status=400
@@ -67,23 +73,33 @@ def record_decision_time(request, response, varnames):
 
 
 class DecisionMixin:
-    """Turns bad input into a 400 and records the time of every decision."""
+    """Turns bad input into a 400, records the time of every decision and, with
+    ``consent.records`` installed, keeps proof of it."""
 
     def post(self, request, *args, **kwargs):
         form = ProcessCookiesForm(data=request.POST)
-        if not form.is_valid():
+        source = request.POST.get("source") or (
+            "banner" if is_ajax_like(request) else "page"
+        )
+        if not form.is_valid() or source not in SOURCES:
             return invalid_choice(request, form)
         drop_unknown_categories(request)
         response = self.process(request, form, *args, **kwargs)
-        record_decision_time(request, response, self.decided(form))
+        accepted, declined = self.choices(form)
+        record_decision_time(request, response, accepted + declined)
+        keep_proof(request, response, accepted, declined, source)
         add_never_cache_headers(response)
         return response
 
     def process(self, request, form, *args, **kwargs):
         return super().post(request, *args, **kwargs)
 
-    def decided(self, form):
-        return [group.varname for group in form.get_cookie_groups()]
+    def choices(self, form):
+        """The varnames accepted and declined by this decision."""
+        varnames = [group.varname for group in form.get_cookie_groups()]
+        if self.cookie_process_action == "accept":
+            return varnames, []
+        return [], varnames
 
 
 class AcceptView(DecisionMixin, CookieGroupAcceptView):
@@ -97,8 +113,9 @@ class DeclineView(DecisionMixin, CookieGroupDeclineView):
 class SaveChoicesView(DecisionMixin, CookieGroupBaseProcessView):
     """Accept the categories sent and decline every other optional one."""
 
-    def decided(self, form):
-        return list(all_cookie_groups())
+    def choices(self, form):
+        accepted = [group.varname for group in form.get_cookie_groups()]
+        return accepted, [v for v in all_cookie_groups() if v not in accepted]
 
     def process(self, request, form, *args, **kwargs):
         accepted = list(form.get_cookie_groups())
@@ -118,6 +135,26 @@ class SaveChoicesView(DecisionMixin, CookieGroupBaseProcessView):
 
 
 status = never_cache(CookieStatusView.as_view())
+
+
+def keep_proof(request, response, accepted, declined, source):
+    """Proof of consent through ``consent.records``, when that app is installed."""
+    if not apps.is_installed("consent.records"):
+        return
+    from .records.api import record_decision, texts_fingerprint
+
+    groups = all_cookie_groups()
+    site = Site.find_for_request(request)
+    banner = BannerSettings.for_site(site) if site else BannerSettings()
+    record_decision(
+        request,
+        response,
+        accepted=accepted,
+        declined=declined,
+        source=source,
+        versions={v: groups[v].get_version() for v in accepted + declined},
+        texts_hash=texts_fingerprint(*banner.texts()),
+    )
 
 
 @method_decorator(never_cache, name="dispatch")

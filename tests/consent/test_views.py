@@ -231,3 +231,25 @@ def test_category_names_cannot_break_out_of_the_page_json(client, site_pages):
     group.save()
     html = client.get("/").content.decode()
     assert "<script>alert(1)" not in html
+
+
+def test_each_decision_is_kept_as_proof_with_its_source(client, site_pages):
+    from consent.records.models import ConsentRecord
+
+    client.post("/cookies/save/", {"cookie_groups": ["analytics"], "source": "page"})
+    record = ConsentRecord.objects.get()
+    assert record.accepted == ["analytics"]
+    assert sorted(record.declined) == ["marketing", "personalization"]
+    assert record.source == "page"
+    assert record.versions["analytics"] == (
+        CookieGroup.objects.get(varname="analytics").get_version()
+    )
+    assert len(record.texts_hash) == 64
+
+
+def test_an_unknown_decision_source_is_a_400_that_records_nothing(client, site_pages):
+    from consent.records.models import ConsentRecord
+
+    response = client.post("/cookies/accept/", {"all_groups": "1", "source": "bot"})
+    assert response.status_code == 400
+    assert not ConsentRecord.objects.exists()

@@ -51,7 +51,7 @@
   }
   function ask() { return html.classList.contains("consent-ask"); }
 
-  function send(url, groups) {
+  function send(url, groups, source) {
     var notes = all("[data-consent-error]");
     return fetch(c.urls.status, { credentials: "same-origin" })
       .then(function (r) { return r.json(); })
@@ -59,6 +59,7 @@
         var f = new FormData();
         if (groups) groups.forEach(function (g) { f.append("cookie_groups", g); });
         else f.append("all_groups", "1");
+        f.append("source", source || (dialog.open ? "preferences" : "banner"));
         return fetch(url, { method: "POST", credentials: "same-origin", body: f,
           headers: { "X-CSRFToken": j.csrftoken, "X-Cookie-Consent-Fetch": "1" } });
       })
