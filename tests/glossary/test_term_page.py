@@ -133,3 +133,17 @@ def test_plugin_stylesheet_is_linked_from_the_head(client, microbiome):
     html = client.get(microbiome.url).content.decode()
     head = html[: html.index("</head>")]
     assert '<link rel="stylesheet" href="/static/glossary/glossary.css">' in head
+
+
+def test_definition_is_the_meta_description_unless_the_editor_wrote_one(
+    client, microbiome
+):
+    html = client.get(microbiome.url).content.decode()
+    assert (
+        '<meta name="description" content="The community of microbes that lives '
+        'in the digestive tract.">' in html
+    )
+    microbiome.search_description = "Your gut's microbes, explained."
+    microbiome.save()
+    html = client.get(microbiome.url).content.decode()
+    assert 'content="Your gut&#x27;s microbes, explained."' in html

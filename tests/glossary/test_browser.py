@@ -1,0 +1,50 @@
+"""The glossary's pages in a real Chromium: they render and log no errors."""
+
+import pytest
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+@pytest.fixture
+def glossary(make_term, make_topic):
+    skin = make_topic("Skin")
+    acne = make_term("Acne", topics=[skin])
+    return make_term(
+        "Gut–skin axis",
+        slug="gut-skin-axis",
+        definition="The two-way link between the gut's microbes and the skin.",
+        synonyms=["gut-skin connection"],
+        topics=[skin],
+        related=[acne],
+    )
+
+
+def test_index_and_term_page_render_in_chromium_without_errors(
+    page, live_server, glossary
+):
+    page.goto(f"{live_server.url}/glossary/")
+    assert page.locator("h1").text_content() == "Glossary"
+    letters = page.get_by_role("navigation", name="Terms by first letter")
+    assert letters.get_by_role("link", name="G", exact=True).is_visible()
+    assert letters.locator('span[aria-disabled="true"]', has_text="Z").is_visible()
+    assert (
+        page.locator(".glossary-letters a").first.evaluate(
+            "link => getComputedStyle(link).display"
+        )
+        == "inline-block"
+    ), "glossary.css is served and applied"
+
+    page.get_by_role("link", name="Gut–skin axis").click()
+    page.wait_for_url(f"{live_server.url}/glossary/gut-skin-axis/")
+    assert page.locator("h1").text_content() == "Gut–skin axis"
+    headings = page.locator("main h2").all_text_contents()
+    assert headings[:2] == ["Origin", "Mechanism"]
+    assert "Related terms" in headings
+
+    page.get_by_role("link", name="Skin", exact=True).click()
+    page.wait_for_url(f"{live_server.url}/glossary/?topic=skin")
+    assert page.locator(".glossary-term-list__title").all_text_contents() == [
+        "Acne",
+        "Gut–skin axis",
+    ]
+    assert page.errors == []
