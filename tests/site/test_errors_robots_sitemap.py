@@ -1,4 +1,5 @@
 import pytest
+from django.core.cache import cache
 from django.template.loader import get_template
 from django.test import override_settings
 
@@ -55,6 +56,14 @@ def test_robots_txt_keeps_crawlers_out_of_admin_and_points_to_the_sitemap(client
     assert "User-agent: *" in lines
     assert "Disallow: /admin/" in lines
     assert "Sitemap: http://testserver/sitemap.xml" in lines
+
+
+def test_robots_txt_answers_without_the_database_so_it_can_serve_health_checks(
+    client, db, django_assert_num_queries
+):
+    cache.clear()
+    with django_assert_num_queries(0):
+        assert client.get("/robots.txt").status_code == 200
 
 
 def test_sitemap_lists_the_home_page_and_glossary_terms(client, demo_content):
