@@ -15,7 +15,8 @@ from microsite.home.models import HomePage, HomePageFeaturedTerm, SiteFooter
 HOME = {
     "title": "Gut Health Explained",
     "slug": "home",
-    "seo_title": "Gut Health Explained: the gut microbiome in plain English",
+    "seo_title": "The gut microbiome in plain English",
+    "heading": "Understand your gut microbiome",
     "search_description": (
         "Clear, sourced explanations of the gut microbiome and how it connects to "
         "the brain, the immune system, hormones and the skin."

@@ -14,6 +14,14 @@ LATEST_ARTICLES = 3
 class HomePage(Page):
     """The front page: an introduction, featured glossary terms, latest articles."""
 
+    heading = models.CharField(
+        max_length=120,
+        blank=True,
+        help_text=(
+            "The large heading at the top of the home page, e.g. 'Understand your "
+            "gut microbiome'. Leave empty to use the page title."
+        ),
+    )
     intro = RichTextField(
         blank=True,
         features=["bold", "italic", "link"],
@@ -21,6 +29,7 @@ class HomePage(Page):
     )
 
     content_panels = Page.content_panels + [
+        FieldPanel("heading"),
         FieldPanel("intro"),
         InlinePanel("featured_terms", label="Featured term", max_num=8),
     ]
