@@ -10,6 +10,7 @@ The index understands four parameters, which combine (except ``q``):
 Bad values never raise: the listing carries an HTTP status and a message instead.
 """
 
+import unicodedata
 from dataclasses import dataclass, field
 from itertools import groupby
 from urllib.parse import urlencode
@@ -101,7 +102,14 @@ def build_listing(glossary, request) -> TermListing:
 
 
 def _read_query(params) -> str:
-    query = params.get("q", "").strip()
+    # Control characters and double quotes mean nothing in a glossary search, and
+    # SQLite's full-text backend puts each query in unescaped double quotes, where
+    # either one is a syntax error: read them as spaces.
+    query = "".join(
+        " " if char == '"' or unicodedata.category(char)[0] == "C" else char
+        for char in params.get("q", "")
+    )
+    query = " ".join(query.split())
     limit = get_setting("GLOSSARY_SEARCH_MAX_LENGTH")
     if len(query) > limit:
         raise ListingError(

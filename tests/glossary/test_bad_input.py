@@ -1,4 +1,6 @@
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 pytestmark = pytest.mark.django_db
 
@@ -61,3 +63,27 @@ def test_user_input_is_escaped_in_messages(client, terms):
     html = client.get("/glossary/", {"topic": "<b>bold</b>"}).content.decode()
     assert "<b>bold</b>" not in html
     assert "&lt;b&gt;bold&lt;/b&gt;" in html
+
+
+@settings(
+    max_examples=40,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture],
+)
+@given(
+    param=st.sampled_from(["letter", "topic", "q", "page"]),
+    value=st.text(max_size=250),
+)
+def test_no_query_string_value_makes_the_index_fail(client, terms, param, value):
+    response = client.get("/glossary/", {param: value})
+    assert response.status_code in (200, 400, 404)
+    if response.status_code != 200:
+        assert 'class="glossary-message" role="alert"' in response.content.decode()
+
+
+@pytest.mark.parametrize(
+    "query", ['"', "'", "*", "a AND", "OR", "NEAR(", "-", "^", ":", "(", "\x00", "%"]
+)
+def test_search_syntax_characters_are_searched_for_not_obeyed(client, terms, query):
+    response = client.get("/glossary/", {"q": query})
+    assert response.status_code == 200
