@@ -54,6 +54,7 @@ def test_home_page_has_description_canonical_link_and_favicon(client, home_page)
         html
     )
     assert '<link rel="canonical" href="http://localhost/">' in html
+    assert '<meta property="og:url" content="http://localhost/">' in html
     assert 'rel="icon" href="/static/img/favicon.svg"' in html
 
 

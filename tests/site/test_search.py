@@ -93,3 +93,9 @@ def test_search_stays_within_its_query_budget(
     with django_assert_max_num_queries(SEARCH_QUERY_BUDGET):
         response = client.get("/search/", {"q": "gut"})
     assert len(response.context["results"]) == RESULTS_PER_PAGE
+
+
+def test_search_pages_ask_search_engines_not_to_index_them(client, demo_content):
+    html = client.get("/search/", {"q": "gut"}).content.decode()
+
+    assert '<meta name="robots" content="noindex">' in html
