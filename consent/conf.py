@@ -23,6 +23,18 @@ class ConsentConf(AppConf):
     # their URL carries a version, so a change is never served stale.
     SCRIPT_MAX_AGE: int = 60 * 60 * 24 * 365
 
+    # Google Consent Mode v2: when on, the head script declares every consent type
+    # "denied" by default (before any Google tag) and updates them from the choices.
+    GOOGLE_CONSENT_MODE: bool = False
+    GOOGLE_CONSENT_TYPES: dict = {
+        "analytics": ["analytics_storage"],
+        "marketing": ["ad_storage", "ad_user_data", "ad_personalization"],
+        "personalization": ["personalization_storage", "functionality_storage"],
+    }
+
+    # Categories a browser sending Global Privacy Control declines without asking.
+    GPC_DECLINES: list = ["marketing"]
+
     # Cache key of the rendered declarations (categories, cookies, scripts).
     CACHE_KEY: str = "consent:declarations"
 

@@ -34,6 +34,9 @@ def client_config():
             "decline": reverse("cookie_consent_decline"),
             "save": reverse("consent_save"),
         },
+        "gcm": settings.CONSENT_GOOGLE_CONSENT_MODE
+        and settings.CONSENT_GOOGLE_CONSENT_TYPES,
+        "gpc": settings.CONSENT_GPC_DECLINES,
         "groups": [
             {
                 "id": c["id"],
@@ -75,7 +78,11 @@ def gated_scripts(placement):
 def consent_banner(context):
     request = context.get("request")
     banner = BannerSettings.for_request(request) if request else BannerSettings()
-    return {"banner": banner, "categories": declarations.current()["categories"]}
+    categories = declarations.current()["categories"]
+    gpc_names = [
+        c["name"] for c in categories if c["id"] in settings.CONSENT_GPC_DECLINES
+    ]
+    return {"banner": banner, "categories": categories, "gpc_names": gpc_names}
 
 
 @register.inclusion_tag("consent/cookie_declarations.html")

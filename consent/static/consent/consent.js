@@ -43,6 +43,8 @@
       if (s[g.id]) run(g.id); else forget(g);
     });
     html.classList.toggle("consent-ask", ask);
+    all("[data-consent-gpc]").forEach(function (n) { n.hidden = !C.gpc; });
+    C.gcm(s, "update");
     fit();
   }
 
@@ -85,6 +87,7 @@
     e.preventDefault();
     var a = t.dataset.consentAction;
     if (t.hasAttribute("data-consent-open") || a == "customise") open(t);
+    else if (a == "accept" && C.gpc) send(c.urls.save, c.groups.map(function (g) { return g.id; }).filter(function (id) { return c.gpc.indexOf(id) < 0; }));
     else if (a == "accept") send(c.urls.accept);
     else if (a == "reject") send(c.urls.decline);
     else if (a == "close") dialog.close();

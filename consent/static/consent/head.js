@@ -1,6 +1,7 @@
 /* Inlined in <head>: decides before first paint whether to ask. Rules: consent/state.py */
 (function (d, w) {
   var c = JSON.parse(d.getElementById("consent-config").textContent);
+  var gpc = navigator.globalPrivacyControl === true;
   function jar(name) {
     var o = {}, m = d.cookie.match("(?:^|; )" + name + "=([^;]*)"), v = m ? m[1] : "";
     if (v.charAt(0) == '"') v = v.slice(1, -1);
@@ -18,11 +19,23 @@
         if (x == c.declined) { if (age < c.declineMs && at >= g.changed) r = false; }
         else if (x >= g.version && age < c.acceptMs) r = true;
       }
-      s[g.id] = r;
+      // Global Privacy Control declines these until the visitor decides otherwise.
+      s[g.id] = r === null && gpc && c.gpc.indexOf(g.id) > -1 ? false : r;
     });
     return s;
   }
-  w.consent = { config: c, state: state, jar: jar };
+  // Google Consent Mode v2: every type follows its category; denied unless accepted.
+  function gcm(s, how) {
+    if (!c.gcm) return;
+    var t = {};
+    for (var k in c.gcm) c.gcm[k].forEach(function (n) { t[n] = s[k] ? "granted" : "denied"; });
+    w.dataLayer = w.dataLayer || [];
+    // Google's own gtag() stub: the tag reads Arguments objects from dataLayer.
+    w.gtag = w.gtag || function () { w.dataLayer.push(arguments); };
+    w.gtag("consent", how, t);
+  }
+  w.consent = { config: c, state: state, gpc: gpc, gcm: gcm };
   var s = state();
+  gcm(s, "default");
   for (var k in s) if (s[k] === null) d.documentElement.classList.add("consent-ask");
 })(document, window);
