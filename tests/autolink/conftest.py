@@ -1,6 +1,8 @@
 import pytest
+from django.conf import settings
 from django.core.cache import cache
-from wagtail.models import Page, Site
+from wagtail.coreutils import get_supported_content_language_variant
+from wagtail.models import Locale, Page, Site
 
 from glossary.autolink import build_linker
 from glossary.models import GlossaryIndexPage, GlossaryTermPage, GlossaryTermSynonym
@@ -50,6 +52,9 @@ def linker():
 @pytest.fixture
 def site_root(db):
     """Wagtail's root page and a default Site, recreated if a flush removed them."""
+    Locale.objects.get_or_create(
+        language_code=get_supported_content_language_variant(settings.LANGUAGE_CODE)
+    )
     root = Page.get_first_root_node()
     if root is None:
         root = Page.add_root(instance=Page(title="Root", slug="root"))
