@@ -1,5 +1,8 @@
 """The site's pages in a real Chromium at a phone width and a desktop width."""
 
+from pathlib import Path
+
+import axe_playwright_python
 import pytest
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -11,6 +14,19 @@ PAGES = {
     "search results": "/search/?q=microbiome",
     "not found": "/no-such-page/",
 }
+
+
+AXE_JS = Path(axe_playwright_python.__file__).parent / "axe.min.js"
+WCAG_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+
+
+def accessibility_violations(page) -> list[tuple[str, list]]:
+    """axe-core's WCAG 2.1 A/AA findings (contrast, names, landmarks…), offline."""
+    page.add_script_tag(path=str(AXE_JS))
+    result = page.evaluate(
+        "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", WCAG_AA
+    )
+    return [(v["id"], [n["target"] for n in v["nodes"]]) for v in result["violations"]]
 
 
 def console_errors(page) -> list[tuple[str, str]]:
@@ -49,12 +65,15 @@ def visit_every_page(page, base_url) -> dict[str, dict]:
             ),
             "h1": page.locator("h1").first.inner_text(),
             "footer": page.locator(".site-footer__disclaimer").is_visible(),
+            "axe": accessibility_violations(page),
         }
     return seen
 
 
 @pytest.mark.parametrize("width", [320, 1280])
-def test_pages_render_without_console_errors_or_sideways_scroll(live_demo, page, width):
+def test_pages_render_accessibly_without_console_errors_or_sideways_scroll(
+    live_demo, page, width
+):
     page.set_viewport_size({"width": width, "height": 800})
 
     seen = visit_every_page(page, live_demo.url)
@@ -71,6 +90,7 @@ def test_pages_render_without_console_errors_or_sideways_scroll(live_demo, page,
     assert seen["term"]["h1"] == "Gut–brain axis"
     assert seen["not found"]["h1"] == "Page not found"
     assert all(s["footer"] for s in seen.values())
+    assert {name: s["axe"] for name, s in seen.items() if s["axe"]} == {}
 
 
 def test_skip_link_is_the_first_tab_stop_and_moves_focus_to_the_content(
