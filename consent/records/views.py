@@ -18,7 +18,7 @@ class ConsentRecordReportView(ReportView):
     permission_policy = permission_policy
     permission_required = "view"
     page_title = _("Consent records")
-    header_icon = "tick-inverse"
+    header_icon = "clipboard-list"
     filterset_class = ConsentRecordFilterSet
     index_url_name = "consent_records:report"
     index_results_url_name = "consent_records:report_results"

@@ -29,7 +29,7 @@ def register_consent_records_menu_item():
         _("Consent records"),
         reverse("consent_records:report"),
         name="consent-records",
-        icon_name="tick-inverse",
+        icon_name="clipboard-list",
         order=1300,
     )
 

@@ -197,3 +197,15 @@ def test_only_users_with_the_permission_see_the_menu_items(
     editor_home = client.get("/admin/").content.decode()
     assert "Consent records" not in editor_home
     assert "Consent report" not in editor_home
+
+
+def test_the_permission_can_be_granted_in_wagtails_group_editor():
+    from wagtail import hooks
+
+    offered = [
+        f"{permission.content_type.app_label}.{permission.codename}"
+        for hook in hooks.get_hooks("register_permissions")
+        for permission in hook()
+    ]
+
+    assert "consent_records.view_consentrecord" in offered
