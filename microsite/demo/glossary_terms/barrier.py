@@ -10,10 +10,11 @@ TERMS = [
             "nutrients while keeping microbes and toxins out of the body."
         ),
         "origin": [
-            "Anatomists described the gut lining in the nineteenth century, but the "
-            "idea of it as an active barrier grew in the late twentieth century, "
-            "with the discovery of the protein “tight junctions” that seal the gaps "
-            "between neighbouring cells.",
+            "Anatomists described the gut lining in the nineteenth century. The idea "
+            "of it as an active, adjustable barrier grew after electron microscopy "
+            "revealed the tight junctions that seal the gaps between neighbouring "
+            "cells in the 1960s, and after the proteins that form them were "
+            "identified from the late 1980s onwards.",
         ],
         "mechanism": [
             "The barrier has several layers. In the colon a thick layer of mucus "

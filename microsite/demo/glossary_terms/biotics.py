@@ -13,7 +13,7 @@ TERMS = [
             "for food ingredients that feed beneficial gut bacteria. In 2017 an "
             "expert panel of the International Scientific Association for "
             "Probiotics and Prebiotics (ISAPP) updated it to “a substrate that is "
-            "selectively utilised by host microorganisms conferring a health "
+            "selectively utilized by host microorganisms conferring a health "
             "benefit”.",
         ],
         "mechanism": [
@@ -71,12 +71,12 @@ TERMS = [
             "microbes, produce acids and other substances, and send signals to "
             "the gut lining and immune cells.",
             "The evidence is strongest for specific uses: some strains reduce the "
-            "risk of diarrhoea linked to antibiotics, and in hospitals they are "
-            "used to lower the risk of a serious bowel condition in premature "
-            "babies. For general wellbeing in healthy people there is little "
-            "evidence of benefit. Results for one strain cannot be assumed for "
-            "another, and people who are seriously ill or have a weakened immune "
-            "system should ask a doctor first.",
+            "risk of diarrhoea linked to antibiotics, and some neonatal units use "
+            "them to lower the risk of necrotising enterocolitis, a serious bowel "
+            "condition in premature babies. For general wellbeing in healthy people "
+            "there is little evidence of benefit. Results for one strain cannot "
+            "be assumed for another, and people who are seriously ill or have a "
+            "weakened immune system should ask a doctor first.",
         ],
         "synonyms": ["probiotic", "live cultures", "friendly bacteria"],
         "related": ["prebiotics", "postbiotics", "psychobiotics"],

@@ -11,9 +11,9 @@ TERMS = [
         ),
         "origin": [
             "Fatty acids are chains of carbon atoms; “short-chain” means fewer than "
-            "six. Researchers have known since the mid-twentieth century that the "
-            "colon contains large amounts of them, and that they come from "
-            "bacterial fermentation rather than from digestion of fat.",
+            "six. They were studied first in cattle and sheep, whose digestion "
+            "depends on them, and later in the human colon, where they are made by "
+            "bacterial fermentation rather than by digesting fat.",
         ],
         "mechanism": [
             "Fibre that reaches the colon undigested is broken down by bacteria, and "
@@ -66,7 +66,7 @@ TERMS = [
             "the colon low in oxygen, a condition that favours helpful bacteria. "
             "Butyrate also strengthens the tight junctions between cells and "
             "encourages regulatory T cells. Low levels of butyrate-producing "
-            "bacteria are a consistent finding in inflammatory bowel disease. "
+            "bacteria are a frequent finding in inflammatory bowel disease. "
             "Butyrate supplements exist, but good evidence that they help people is "
             "limited; eating more fibre is the established way to raise production.",
         ],
