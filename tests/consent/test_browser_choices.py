@@ -23,10 +23,23 @@ def necessary_names():
     )
 
 
+# Whether the banner was due as soon as <body> existed: before first paint and
+# before consent.js ran.
+ASK_AT_FIRST_PAINT = """
+new MutationObserver((records, observer) => {
+  if (!document.body) return;
+  window.askedAtFirstPaint = document.documentElement.classList.contains("consent-ask");
+  observer.disconnect();
+}).observe(document, {childList: true, subtree: true});
+"""
+
+
 def test_first_visit_shows_the_banner_and_runs_and_stores_nothing(
     page, context, site_url, tracker
 ):
+    context.add_init_script(ASK_AT_FIRST_PAINT)
     page.goto(site_url + "/")
+    assert page.evaluate("window.askedAtFirstPaint") is True
     assert page.locator(BANNER).is_visible()
     assert page.locator(BANNER).get_attribute("aria-labelledby")
     assert cookies(context) == {}
@@ -72,7 +85,9 @@ def test_accept_all_runs_every_script_at_once_and_again_on_return(
 
     requests = []
     page.on("request", lambda request: requests.append(request.url))
+    context.add_init_script(ASK_AT_FIRST_PAINT)
     page.reload()
+    assert page.evaluate("window.askedAtFirstPaint") is False
     page.wait_for_function(
         "window.demoAnalyticsRuns === 1 && window.demoMarketingRuns === 1"
     )

@@ -253,3 +253,22 @@ def test_an_unknown_decision_source_is_a_400_that_records_nothing(client, site_p
     response = client.post("/cookies/accept/", {"all_groups": "1", "source": "bot"})
     assert response.status_code == 400
     assert not ConsentRecord.objects.exists()
+
+
+def test_consent_adds_at_most_one_query_to_a_page_once_cached(
+    rf, site_pages, django_assert_max_num_queries
+):
+    from django.template import Context, Template
+    from wagtail.models import Site
+
+    template = Template(
+        '{% include "consent/head.html" %}{% include "consent/banner.html" %}'
+    )
+    request = rf.get("/")
+    request._wagtail_site = Site.objects.get(is_default_site=True)
+    template.render(Context({"request": request}))  # warms the caches
+    request = rf.get("/")
+    request._wagtail_site = Site.objects.get(is_default_site=True)
+    with django_assert_max_num_queries(1):  # the banner texts of the site
+        html = template.render(Context({"request": request}))
+    assert 'id="consent-banner"' in html
