@@ -1,7 +1,9 @@
 """Fixtures for glossary tests; other test packages may import them too."""
 
 import pytest
-from wagtail.models import Page, Site
+from django.conf import settings
+from wagtail.coreutils import get_supported_content_language_variant
+from wagtail.models import Locale, Page, Site
 
 from glossary.models import (
     GlossaryRelatedTerm,
@@ -15,6 +17,9 @@ from .factories import GlossaryIndexPageFactory, GlossaryTermPageFactory, TopicF
 @pytest.fixture
 def site_root(db):
     """The default site's home page, recreated if a flush removed Wagtail's tree."""
+    Locale.objects.get_or_create(
+        language_code=get_supported_content_language_variant(settings.LANGUAGE_CODE)
+    )
     root = Page.get_first_root_node()
     if root is None:
         root = Page.add_root(instance=Page(title="Root", slug="root"))
