@@ -1,0 +1,10 @@
+"""Import glossary terms from Markdown and plain-text files.
+
+``parse`` reads text into ``ParsedTerm`` objects without touching the database;
+``write`` creates, updates or skips terms; ``files`` finds and reads the files.
+"""
+
+from .errors import GlossaryImportError, ImportProblem
+from .parse import ParsedTerm, parse_term
+
+__all__ = ["GlossaryImportError", "ImportProblem", "ParsedTerm", "parse_term"]

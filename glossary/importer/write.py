@@ -1,0 +1,186 @@
+"""Write parsed terms into the glossary: create, update or skip, one file at a time."""
+
+from dataclasses import dataclass, field
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils.html import escape
+from django.utils.text import slugify
+
+from glossary.autolink import invalidate_linker
+from glossary.models import (
+    GlossaryIndexPage,
+    GlossaryTermPage,
+    GlossaryTermSource,
+    GlossaryTermSynonym,
+    Topic,
+)
+
+from .errors import GlossaryImportError, ImportProblem
+from .parse import ParsedTerm
+
+CREATED, UPDATED, SKIPPED = "created", "updated", "skipped"
+
+
+@dataclass
+class Outcome:
+    action: str  # CREATED, UPDATED or SKIPPED
+    term: ParsedTerm
+    notes: list[str] = field(default_factory=list)
+
+    def __str__(self):
+        notes = f" ({'; '.join(self.notes)})" if self.notes else ""
+        return f"{self.term.path}: {self.action} '{self.term.title}'{notes}"
+
+
+def paragraphs_html(paragraphs: list[str]) -> str:
+    """Rich text holding each paragraph as its own escaped <p>."""
+    return "".join(f"<p>{escape(paragraph)}</p>" for paragraph in paragraphs)
+
+
+def find_parent(spec: str | None) -> GlossaryIndexPage:
+    """The glossary given as a URL path (``/glossary/``) or page id, or the only one."""
+    indexes = GlossaryIndexPage.objects.all()
+    if spec is None:
+        found = list(indexes[:2])
+        if len(found) == 1:
+            return found[0]
+        raise GlossaryImportError.single(
+            "--parent",
+            None,
+            "no glossary index page exists; create one first"
+            if not found
+            else "there are several glossaries; choose one with --parent /path/",
+        )
+    if spec.isdigit():
+        page = indexes.filter(pk=int(spec)).first()
+    else:
+        wanted = "/" + spec.strip("/") + "/" if spec.strip("/") else "/"
+        page = next((index for index in indexes if index.url == wanted), None)
+    if page is None:
+        raise GlossaryImportError.single(
+            "--parent", None, f"no glossary index page at {spec!r}"
+        )
+    return page
+
+
+class TermWriter:
+    """Creates, updates or skips terms under one glossary index page."""
+
+    def __init__(self, parent, *, publish=False, update=False, dry_run=False):
+        self.parent = parent
+        self.publish = publish
+        self.update = update
+        self.dry_run = dry_run
+
+    def write(self, term: ParsedTerm) -> Outcome:
+        existing = self._existing(term)
+        if existing is not None and not self.update:
+            return Outcome(SKIPPED, term, ["exists; use --update to replace it"])
+        notes = self._topic_notes(term)
+        if self.dry_run:
+            action = CREATED if existing is None else UPDATED
+            return Outcome(action, term, ["dry run, nothing written", *notes])
+        try:
+            with transaction.atomic():
+                page = self._save(term, existing)
+        except ValidationError as error:
+            messages = "; ".join(
+                f"{name}: {' '.join(errors)}"
+                for name, errors in error.message_dict.items()
+            )
+            raise GlossaryImportError.single(
+                term.path, term.title_line, messages
+            ) from None
+        if not page.live:
+            notes.append("saved as a draft")
+        return Outcome(CREATED if existing is None else UPDATED, term, notes)
+
+    def finish(self):
+        if not self.dry_run:
+            invalidate_linker()
+
+    def _existing(self, term: ParsedTerm):
+        siblings = GlossaryTermPage.objects.child_of(self.parent)
+        return (
+            siblings.filter(slug=term.slug).first()
+            or siblings.filter(title__iexact=term.title).first()
+        )
+
+    def _topic_notes(self, term: ParsedTerm) -> list[str]:
+        missing = [name for name in term.topics if self._find_topic(name) is None]
+        verb = "would create" if self.dry_run else "created"
+        return [f"{verb} topic '{name}'" for name in missing]
+
+    @staticmethod
+    def _find_topic(name: str):
+        return (
+            Topic.objects.filter(name__iexact=name).first()
+            or Topic.objects.filter(slug=slugify(name)).first()
+        )
+
+    def _topics(self, names):
+        topics = []
+        for name in names:
+            topic = self._find_topic(name)
+            if topic is None:
+                topic = Topic.objects.create(name=name, slug=slugify(name) or name)
+            topics.append(topic)
+        return topics
+
+    def _save(self, term: ParsedTerm, page):
+        is_new = page is None
+        if is_new:
+            page = GlossaryTermPage(slug=term.slug, live=False)
+        else:
+            page = page.get_latest_revision_as_object()
+        page.title = term.title
+        page.definition = term.definition
+        page.origin = paragraphs_html(term.origin)
+        page.mechanism = paragraphs_html(term.mechanism)
+        page.synonyms = [GlossaryTermSynonym(name=name) for name in term.synonyms]
+        page.sources = [GlossaryTermSource(**source) for source in term.sources]
+        page.topics = self._topics(term.topics)
+        if is_new:
+            self.parent.add_child(instance=page)
+        revision = page.save_revision()
+        if self.publish:
+            revision.publish()
+        page.refresh_from_db(fields=["live"])
+        return page
+
+
+def import_terms(parsed: list[ParsedTerm], writer: TermWriter, on_progress=None):
+    """Write each term; return (outcomes, problems). A failure never stops the rest."""
+    outcomes, problems = [], []
+    for done, term in enumerate(parsed, start=1):
+        try:
+            outcomes.append(writer.write(term))
+        except GlossaryImportError as error:
+            problems.extend(error.problems)
+        if on_progress:
+            on_progress(done, len(parsed))
+    writer.finish()
+    return outcomes, problems
+
+
+def duplicate_problems(parsed: list[ParsedTerm]) -> tuple[list, list[ImportProblem]]:
+    """Keep the first file of each title or slug; report the later ones."""
+    kept, problems = [], []
+    seen: dict[tuple[str, str], ParsedTerm] = {}
+    for term in parsed:
+        keys = [("title", term.title.casefold()), ("slug", term.slug)]
+        first = seen.get(keys[0]) or seen.get(keys[1])
+        if first is not None:
+            problems.append(
+                ImportProblem(
+                    term.path,
+                    term.title_line,
+                    f"duplicate title '{term.title}' in this run "
+                    f"(first in {first.path}:{first.title_line})",
+                )
+            )
+            continue
+        seen.update(dict.fromkeys(keys, term))
+        kept.append(term)
+    return kept, problems
