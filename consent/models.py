@@ -57,7 +57,8 @@ class GatedScript(models.Model):
     name = models.CharField(max_length=100)
     category = models.ForeignKey(
         CookieGroup,
-        on_delete=models.CASCADE,
+        # A category with scripts cannot be deleted by accident.
+        on_delete=models.PROTECT,
         related_name="gated_scripts",
         limit_choices_to={"is_required": False},
         help_text="The script runs only for visitors who accept this category.",

@@ -220,3 +220,13 @@ def test_changes_to_declarations_send_the_signal(categories):
     finally:
         declarations_changed.disconnect(listener)
     assert {"Cookie", "GatedScript", "CookieGroup", "BannerSettings"} <= set(received)
+
+
+def test_a_category_with_gated_scripts_cannot_be_deleted(categories):
+    from django.db.models import ProtectedError
+
+    GatedScript.objects.create(
+        name="Pixel", category=categories["marketing"], code="1;"
+    )
+    with pytest.raises(ProtectedError):
+        categories["marketing"].delete()

@@ -201,3 +201,16 @@ def test_axe_finds_no_violations_with_the_dialog_open(page, site_url):
 def test_axe_finds_no_violations_on_the_settings_page(page, site_url):
     page.goto(site_url + "/cookies/")
     assert axe_violations(page) == []
+
+
+def test_a_failed_save_says_so_and_changes_nothing(page, context, site_url):
+    page.goto(site_url + "/")
+    page.route("**/cookies/status/", lambda route: route.abort())
+    banner_button(page, "Accept all").click()
+    page.locator(f"{BANNER} [data-consent-error]").wait_for()
+    assert page.locator(BANNER).is_visible()
+    assert "cookie_consent" not in {c["name"] for c in context.cookies()}
+    page.unroute("**/cookies/status/")
+    banner_button(page, "Accept all").click()
+    page.locator(BANNER).wait_for(state="hidden")
+    assert not page.locator(f"{BANNER} [data-consent-error]").is_visible()
