@@ -1,0 +1,228 @@
+import pytest
+from django.core.management import CommandError, call_command
+from wagtail.models import Revision
+
+from microsite.articles.models import ArticlePage
+
+from .factories import AuthorFactory, TopicFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def article_text(title="Fibre and your gut", body="Fibre feeds bacteria.", **extra):
+    front = {"title": title, "author": "Dr Ruth Okafor", "date": "2025-04-02"}
+    front.update(extra)
+    lines = [f"{key}: {value}" for key, value in front.items()]
+    return "---\n" + "\n".join(lines) + f"\n---\nAn intro paragraph.\n\n{body}\n"
+
+
+@pytest.fixture
+def write(tmp_path):
+    def write_file(name, text):
+        path = tmp_path / name
+        path.write_text(text, encoding="utf-8")
+        return path
+
+    return write_file
+
+
+def run(*args):
+    from io import StringIO
+
+    out, err = StringIO(), StringIO()
+    try:
+        call_command("import_articles", *map(str, args), stdout=out, stderr=err)
+    except CommandError as error:
+        return False, out.getvalue(), err.getvalue(), str(error)
+    return True, out.getvalue(), err.getvalue(), ""
+
+
+def test_imports_a_draft_article_with_its_blocks(write, article_index, author):
+    TopicFactory(name="Nutrition")
+    path = write(
+        "fibre.md",
+        article_text(
+            topics="[Nutrition]",
+            body="## Key takeaways\n\n- Eat fibre.\n\n## Why\n\nBecause.",
+        ),
+    )
+
+    ok, out, err, summary = run(path)
+
+    assert ok, err
+    page = ArticlePage.objects.get(slug="fibre-and-your-gut")
+    assert not page.live
+    latest = page.get_latest_revision_as_object()
+    assert [block.block_type for block in latest.body] == [
+        "key_takeaways",
+        "heading",
+        "paragraph",
+    ]
+    assert [topic.name for topic in latest.topics.all()] == ["Nutrition"]
+    assert latest.intro == "An intro paragraph."
+    assert "1 created, 0 updated, 0 skipped, 0 failed." in out
+
+
+def test_publish_makes_the_article_live(write, article_index, author):
+    ok, *_ = run(write("a.md", article_text()), "--publish")
+
+    assert ok
+    assert ArticlePage.objects.live().get().title == "Fibre and your gut"
+
+
+def test_importing_again_skips_existing_articles(write, article_index, author):
+    path = write("a.md", article_text())
+    run(path, "--publish")
+    revisions = Revision.objects.count()
+
+    ok, out, err, _ = run(path, "--publish")
+
+    assert ok
+    assert ArticlePage.objects.count() == 1
+    assert Revision.objects.count() == revisions
+    assert "already exists; use --update" in out
+    assert "0 created, 0 updated, 1 skipped, 0 failed." in out
+
+
+def test_update_replaces_changed_content_and_ignores_unchanged(
+    write, article_index, author
+):
+    path = write("a.md", article_text())
+    run(path, "--publish")
+
+    ok, out, *_ = run(path, "--update", "--publish")
+    assert "1 skipped" in out
+
+    write("a.md", article_text(body="Fibre feeds many kinds of bacteria."))
+    ok, out, *_ = run(path, "--update", "--publish")
+
+    assert ok and "1 updated" in out
+    page = ArticlePage.objects.get()
+    assert "many kinds" in str(page.body)
+    assert page.revisions.count() == 2
+
+
+def test_update_without_publish_leaves_the_live_version_alone(
+    write, article_index, author
+):
+    path = write("a.md", article_text())
+    run(path, "--publish")
+    write("a.md", article_text(body="A new draft sentence."))
+
+    run(path, "--update")
+
+    page = ArticlePage.objects.get()
+    assert "A new draft sentence." not in str(page.body)
+    assert page.has_unpublished_changes
+
+
+def test_dry_run_reports_but_writes_nothing(write, article_index, author):
+    ok, out, *_ = run(write("a.md", article_text()), "--dry-run")
+
+    assert ok
+    assert "would create 'fibre-and-your-gut'" in out
+    assert "Dry run, nothing saved: 1 created" in out
+    assert not ArticlePage.objects.exists()
+
+
+def test_imported_html_stays_text(write, article_index, author, client):
+    path = write(
+        "x.md", article_text(title="Safe", body="<script>alert('x')</script> **ok**")
+    )
+    run(path, "--publish")
+
+    html = client.get("/articles/safe/").content.decode()
+
+    assert "&lt;script&gt;alert('x')&lt;/script&gt;" in html
+    assert "<script>alert" not in html
+    assert "<b>ok</b>" in html
+
+
+def test_a_folder_imports_its_markdown_files(write, article_index, author, tmp_path):
+    write("one.md", article_text(title="One"))
+    write("two.md", article_text(title="Two"))
+    write("notes.txt", "not an article")
+
+    ok, out, *_ = run(tmp_path)
+
+    assert ok
+    assert sorted(ArticlePage.objects.values_list("slug", flat=True)) == ["one", "two"]
+
+
+def test_bad_files_fail_with_file_and_line_while_good_files_import(
+    write, article_index, author
+):
+    good = write("good.md", article_text(title="Good"))
+    bad = write("bad.md", article_text(title="Bad", date="someday"))
+
+    ok, out, err, summary = run(bad, good)
+
+    assert not ok
+    assert f"{bad}:4: 'date' must be a date written YYYY-MM-DD" in err
+    assert summary == "1 created, 0 updated, 0 skipped, 1 failed."
+    assert ArticlePage.objects.get().title == "Good"
+
+
+@pytest.mark.parametrize(
+    ("extra", "line", "message"),
+    [
+        ({"author": "Nobody Known"}, 3, "No author called 'Nobody Known'"),
+        ({"reviewer": "Nobody Known"}, 5, "No author called 'Nobody Known'"),
+        ({"topics": "[astrology]"}, 5, "No topic called 'astrology'"),
+        ({"related_terms": "[no-such-term]"}, 5, "No glossary term with slug"),
+    ],
+)
+def test_names_that_do_not_exist_fail_on_their_line(
+    write, article_index, author, extra, line, message
+):
+    path = write("a.md", article_text(**extra))
+
+    ok, out, err, _ = run(path)
+
+    assert not ok
+    assert f"{path}:{line}: {message}" in err
+    assert not ArticlePage.objects.exists()
+
+
+def test_a_missing_file_is_reported_not_crashed(article_index, tmp_path):
+    ok, out, err, summary = run(tmp_path / "missing.md")
+
+    assert not ok
+    assert "missing.md: cannot read the file" in err
+    assert "1 failed" in summary
+
+
+def test_a_file_that_is_not_utf8_is_reported(write, article_index, tmp_path):
+    path = tmp_path / "latin1.md"
+    path.write_bytes("---\ntitle: Café\n---\n".encode("latin-1"))
+
+    ok, out, err, _ = run(path)
+
+    assert not ok
+    assert "not UTF-8 text" in err
+
+
+def test_slug_taken_by_another_page_type_fails_clearly(write, article_index, author):
+    from wagtail.models import Page
+
+    article_index.add_child(instance=Page(title="Other", slug="fibre-and-your-gut"))
+
+    ok, out, err, _ = run(write("a.md", article_text()))
+
+    assert not ok
+    assert "taken by a page that is not an article" in err
+
+
+def test_unknown_parent_stops_before_reading_files(write, article_index, author):
+    ok, out, err, summary = run(write("a.md", article_text()), "--parent", "/news/")
+
+    assert not ok
+    assert summary == "No article index page at '/news/'."
+
+
+def test_reviewer_by_name_is_linked(write, article_index, author):
+    AuthorFactory(name="Priya Shah")
+
+    run(write("a.md", article_text(reviewer="Priya Shah")), "--publish")
+
+    assert ArticlePage.objects.get().reviewer.name == "Priya Shah"
