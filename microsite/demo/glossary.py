@@ -7,7 +7,6 @@ revision is published only when the stored content differs from the data, so run
 """
 
 from django.utils.html import escape
-from wagtail.search import index as search_index
 
 from glossary.models import (
     GlossaryIndexPage,
@@ -135,9 +134,6 @@ def update_term(page, entry, topics, pages) -> int:
     page.topics = [topics[slug] for slug in entry["topics"]]
     set_related_terms(page, [pages[slug] for slug in entry["related"]])
     page.save_revision().publish()
-    # The search index is written on the page's post_save, before synonyms (child
-    # objects) are saved: index again so that searching by a synonym finds the term.
-    search_index.insert_or_update_object(page)
     return 1
 
 

@@ -99,3 +99,14 @@ def test_search_pages_ask_search_engines_not_to_index_them(client, demo_content)
     html = client.get("/search/", {"q": "gut"}).content.decode()
 
     assert '<meta name="robots" content="noindex">' in html
+
+
+def test_search_finds_a_synonym_as_soon_as_an_editor_publishes_it(client, butyrate):
+    from glossary.models import GlossaryTermSynonym
+
+    butyrate.synonyms.add(GlossaryTermSynonym(name="tributyrin"))
+    butyrate.save_revision().publish()
+
+    response = client.get("/search/", {"q": "tributyrin"})
+
+    assert result_titles(response) == ["Butyrate"]
