@@ -6,7 +6,13 @@ term data is built once per change of the glossary (see ``terms.py``).
 
 from .html import LinkState, LinkTarget, TermLinker
 from .phrases import PhraseMatcher
-from .terms import build_linker, get_linker, invalidate_linker, linkable_terms
+from .terms import (
+    build_linker,
+    get_linker,
+    invalidate_linker,
+    invalidation_suspended,
+    linkable_terms,
+)
 
 __all__ = [
     "LinkState",
@@ -16,6 +22,7 @@ __all__ = [
     "build_linker",
     "get_linker",
     "invalidate_linker",
+    "invalidation_suspended",
     "link_terms",
     "linkable_terms",
 ]

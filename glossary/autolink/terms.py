@@ -6,6 +6,7 @@ read (the version), and the database is read again only after a change bumps it.
 """
 
 import uuid
+from contextlib import contextmanager
 
 from django.conf import settings
 from django.core.cache import caches
@@ -18,6 +19,7 @@ VERSION_KEY = "glossary:autolink:version"
 DATA_KEY = "glossary:autolink:terms:{version}"
 
 _memo: dict = {"version": None, "linker": None}
+_suspended = {"depth": 0}
 
 
 def _cache():
@@ -113,8 +115,21 @@ def invalidate_linker() -> None:
     Bumped now for this process, and again after the transaction commits so that
     no process keeps data it read before the change was visible.
     """
+    if _suspended["depth"]:
+        return
     _bump()
     transaction.on_commit(_bump)
+
+
+@contextmanager
+def invalidation_suspended():
+    """Bulk changes (imports, generated terms) invalidate once, at the end."""
+    _suspended["depth"] += 1
+    try:
+        yield
+    finally:
+        _suspended["depth"] -= 1
+        invalidate_linker()
 
 
 def _bump():

@@ -7,7 +7,7 @@ from django.db import transaction
 from django.utils.html import escape
 from django.utils.text import slugify
 
-from glossary.autolink import invalidate_linker
+from glossary.autolink import invalidation_suspended
 from glossary.models import (
     GlossaryIndexPage,
     GlossaryTermPage,
@@ -96,10 +96,6 @@ class TermWriter:
             notes.append("saved as a draft")
         return Outcome(CREATED if existing is None else UPDATED, term, notes)
 
-    def finish(self):
-        if not self.dry_run:
-            invalidate_linker()
-
     def _existing(self, term: ParsedTerm):
         siblings = GlossaryTermPage.objects.child_of(self.parent)
         return (
@@ -153,14 +149,14 @@ class TermWriter:
 def import_terms(parsed: list[ParsedTerm], writer: TermWriter, on_progress=None):
     """Write each term; return (outcomes, problems). A failure never stops the rest."""
     outcomes, problems = [], []
-    for done, term in enumerate(parsed, start=1):
-        try:
-            outcomes.append(writer.write(term))
-        except GlossaryImportError as error:
-            problems.extend(error.problems)
-        if on_progress:
-            on_progress(done, len(parsed))
-    writer.finish()
+    with invalidation_suspended():
+        for done, term in enumerate(parsed, start=1):
+            try:
+                outcomes.append(writer.write(term))
+            except GlossaryImportError as error:
+                problems.extend(error.problems)
+            if on_progress:
+                on_progress(done, len(parsed))
     return outcomes, problems
 
 
