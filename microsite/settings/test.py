@@ -16,3 +16,6 @@ STORAGES = {
     },
 }
 WAGTAILADMIN_BASE_URL = "http://testserver"
+# Serve static files from the apps' folders, as runserver does, without collectstatic.
+WHITENOISE_AUTOREFRESH = True
+WHITENOISE_USE_FINDERS = True
