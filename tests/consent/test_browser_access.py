@@ -174,12 +174,18 @@ def test_banner_buttons_are_equal_and_every_target_is_at_least_24px(page, site_u
         assert box["width"] >= 24 and box["height"] >= 24
 
 
-def test_the_banner_and_dialog_fit_a_320px_screen(page, site_url):
-    page.set_viewport_size({"width": 320, "height": 640})
+@pytest.mark.parametrize(
+    "viewport",
+    [{"width": 320, "height": 640}, {"width": 640, "height": 360}],
+    ids=["320px-wide", "1280x720-at-200-percent-zoom"],
+)
+def test_the_banner_and_dialog_fit_small_screens_and_zoom(page, site_url, viewport):
+    page.set_viewport_size(viewport)
     page.goto(site_url + "/")
     overflow = "el => el.scrollWidth - el.clientWidth"
     assert page.eval_on_selector(BANNER, overflow) <= 0
     for label in ("Accept all", "Reject all", "Customise"):
+        banner_button(page, label).scroll_into_view_if_needed()
         assert banner_button(page, label).is_visible()
     banner_button(page, "Customise").click()
     assert page.eval_on_selector(DIALOG, overflow) <= 0
