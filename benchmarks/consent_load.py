@@ -15,7 +15,7 @@ Endpoints:
           one POST, one record_decision call; measures the records app alone.
   accept  the consent plugin's wrapped accept view at /cookies/accept/: a GET
           of /cookies/status/ for the CSRF token, then the POST, as a browser
-          does. It writes records once the wrapped views call record_decision.
+          does; the view records the decision through record_decision.
 
 A measurement, not a test: figures move with the machine and its load.
 """

@@ -1,8 +1,8 @@
 """A bare recording endpoint for the concurrency test and the load benchmark.
 
-It is not routed by the plugin: only `tests/consent_records/urls.py` mounts it,
-until the wrapped accept/decline views of the consent plugin call
-`record_decision` themselves.
+It is not routed by the plugin: only `tests/consent_records/urls.py` mounts it.
+It measures recording alone; the consent plugin's accept, decline and save views
+call `record_decision` for real decisions.
 """
 
 from django.http import HttpResponse, HttpResponseBadRequest
