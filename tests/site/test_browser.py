@@ -93,7 +93,7 @@ def test_pages_render_accessibly_without_console_errors_or_sideways_scroll(
     assert {name: s["axe"] for name, s in seen.items() if s["axe"]} == {}
 
 
-def test_skip_link_is_the_first_tab_stop_and_moves_focus_to_the_content(
+def test_keyboard_users_get_a_skip_link_first_and_a_visible_focus_outline(
     live_demo, page
 ):
     page.goto(live_demo.url + "/")
@@ -103,5 +103,14 @@ def test_skip_link_is_the_first_tab_stop_and_moves_focus_to_the_content(
     assert skip_link.evaluate("el => el === document.activeElement")
     assert skip_link.bounding_box()["y"] >= 0
     page.keyboard.press("Enter")
-
     assert page.evaluate("document.activeElement.id") == "main"
+
+    nav_link = page.locator(".site-nav a").first
+    nav_link.focus()
+    page.keyboard.press("Tab")
+    page.keyboard.press("Shift+Tab")
+    outline = nav_link.evaluate(
+        "el => [getComputedStyle(el).outlineStyle, getComputedStyle(el).outlineWidth]"
+    )
+    # The site's own ring (3 px solid plus a yellow halo), not the browser default.
+    assert outline == ["solid", "3px"]
