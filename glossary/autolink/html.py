@@ -7,6 +7,8 @@ tags themselves pass through byte for byte.
 
 import html
 import re
+import threading
+from collections import OrderedDict
 from dataclasses import dataclass, field
 
 from django.utils.html import escape
@@ -88,16 +90,47 @@ class LinkState:
 
 
 class TermLinker:
-    """Everything needed to link one version of the glossary."""
+    """Everything needed to link one version of the glossary.
 
-    def __init__(self, phrases: PhraseMatcher, targets: list[LinkTarget]):
+    It remembers its latest results (``memo_size`` of them): the same article
+    rendered again by this process is linked at the cost of a dictionary lookup.
+    A new glossary version gets a new linker, so the memo never goes stale.
+    """
+
+    def __init__(self, phrases: PhraseMatcher, targets: list[LinkTarget], memo_size=64):
         self.phrases = phrases
         self.targets = targets
+        self.memo_size = memo_size
+        self._memo: OrderedDict = OrderedDict()
+        self._memo_lock = threading.Lock()
 
     def link(self, markup: str, state: LinkState) -> tuple[str, int]:
         """Return ``markup`` with terms linked, and how many links were added."""
         if not self.targets:
             return markup, 0
+        key = (
+            markup,
+            frozenset(state.linked_term_ids),
+            frozenset(state.excluded_term_ids),
+        )
+        with self._memo_lock:
+            remembered = self._memo.get(key)
+            if remembered is not None:
+                self._memo.move_to_end(key)
+        if remembered is None:
+            before = set(state.linked_term_ids)
+            remembered = (*self._link(markup, state), state.linked_term_ids - before)
+            if self.memo_size:
+                with self._memo_lock:
+                    self._memo[key] = remembered
+                    while len(self._memo) > self.memo_size:
+                        self._memo.popitem(last=False)
+            return remembered[0], remembered[1]
+        linked, count, newly_linked = remembered
+        state.linked_term_ids |= newly_linked
+        return linked, count
+
+    def _link(self, markup: str, state: LinkState) -> tuple[str, int]:
         pieces = []
         skipping: list[list] = []  # [tag name, nesting depth] of excluded elements
         added = 0

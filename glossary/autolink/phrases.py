@@ -88,16 +88,21 @@ class PhraseMatcher:
 
     def find(self, text: str):
         """Yield ``Match`` objects for the phrases in ``text``, left to right."""
-        words = list(WORD_RE.finditer(text))
+        # Lower-casing ASCII keeps every offset, so words are folded in one call.
+        ascii_only = text.isascii()
+        folded_text = text.lower() if ascii_only else text
+        words = list(WORD_RE.finditer(folded_text))
+        folded = [
+            word.group() if ascii_only else fold_word(word.group()) for word in words
+        ]
         max_words = self._max_words
         index = 0
         while index < len(words):
-            first = fold_word(words[index].group())
-            longest = max_words.get(first)
+            longest = max_words.get(folded[index])
             if longest is None:
                 index += 1
                 continue
-            found = self._longest_at(text, words, index, first, longest)
+            found = self._longest_at(text, words, folded, index, longest)
             if found is None:
                 index += 1
                 continue
@@ -107,15 +112,15 @@ class PhraseMatcher:
             )
             index += word_count
 
-    def _longest_at(self, text, words, index, first, longest):
-        keys = [first]
-        key = first
+    def _longest_at(self, text, words, folded, index, longest):
+        keys = [folded[index]]
+        key = keys[0]
         for offset in range(1, min(longest, len(words) - index)):
             before, after = words[index + offset - 1], words[index + offset]
             separator = text[before.end() : after.start()]
             if len(separator) > MAX_SEPARATOR_LENGTH:
                 break
-            key = key + fold_separator(separator) + fold_word(after.group())
+            key = key + fold_separator(separator) + folded[index + offset]
             keys.append(key)
         for word_count in range(len(keys), 0, -1):
             target = self._targets.get(keys[word_count - 1])

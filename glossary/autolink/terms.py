@@ -87,7 +87,8 @@ def build_linker(rows) -> TermLinker:
     synonyms = [
         (name, index) for index, (*_, names) in enumerate(rows) for name in names[1:]
     ]
-    return TermLinker(PhraseMatcher(titles + synonyms), targets)
+    memo_size = getattr(settings, "GLOSSARY_AUTOLINK_MEMO_SIZE", 64)
+    return TermLinker(PhraseMatcher(titles + synonyms), targets, memo_size)
 
 
 def get_linker() -> TermLinker:

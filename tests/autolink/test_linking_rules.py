@@ -187,3 +187,19 @@ def test_a_long_unclosed_tag_is_handled_quickly_as_text(linker):
     html = linked(linker, markup)
     assert html.startswith('<p data-x="a attribute=value')
     assert links(html) == [("/glossary/dysbiosis/", "dysbiosis")]
+
+
+def test_a_remembered_result_is_reused_and_still_records_its_links(linker):
+    first_state, second_state = LinkState(), LinkState()
+    first = linker.link("<p>dysbiosis and gut flora</p>", first_state)
+    second = linker.link("<p>dysbiosis and gut flora</p>", second_state)
+    assert second == first
+    assert second_state.linked_term_ids == first_state.linked_term_ids == {1, 4}
+    assert linker.link("<p>dysbiosis</p>", second_state) == ("<p>dysbiosis</p>", 0)
+
+
+def test_the_memo_keeps_only_its_most_recent_results(linker):
+    linker.memo_size = 2
+    for text in ("dysbiosis", "gut flora", "E. coli"):
+        linker.link(f"<p>{text}</p>", LinkState())
+    assert [key[0] for key in linker._memo] == ["<p>gut flora</p>", "<p>E. coli</p>"]
