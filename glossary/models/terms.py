@@ -233,7 +233,8 @@ class GlossaryTermPage(Page):
         changes; the links pointing here come from the database.
         """
         own = [link.term_id for link in self.related_term_links.all()]
-        linked_here = models.Q(related_term_links__term_id=self.pk)
+        # A term being previewed before its first save has no links to it yet.
+        linked_here = models.Q(related_term_links__term_id=self.pk or 0)
         return (
             GlossaryTermPage.objects.published()
             .filter(models.Q(pk__in=own) | linked_here)
@@ -253,7 +254,7 @@ class GlossaryTermPage(Page):
         )
         title = self.title.lower()
         before = models.Q(sort_title__lt=title) | models.Q(
-            sort_title=title, pk__lt=self.pk
+            sort_title=title, pk__lt=self.pk or 0
         )
         previous = siblings.filter(before).order_by("-sort_title", "-pk").first()
         following = siblings.exclude(before).order_by("sort_title", "pk").first()

@@ -124,3 +124,37 @@ def test_topics_are_managed_as_searchable_snippets(admin_client, make_topic):
     html = response.content.decode()
     assert "Skin" in html
     assert "Mental health" not in html
+
+
+def test_preview_of_a_new_term_renders_before_it_is_saved(admin_client, glossary_index):
+    url = reverse(
+        "wagtailadmin_pages:preview_on_add",
+        args=("glossary", "glossarytermpage", glossary_index.pk),
+    )
+    response = admin_client.post(url, term_form(title="Propionate", slug="propionate"))
+    assert response.json()["is_valid"] is True
+
+    preview = admin_client.get(url)
+    assert preview.status_code == 200
+    html = preview.content.decode()
+    assert '<h1 id="term-title">Propionate</h1>' in html
+    assert '<a href="/glossary/">Glossary</a>' in html
+
+
+def test_preview_of_a_new_glossary_renders_an_empty_list(admin_client, site_root):
+    url = reverse(
+        "wagtailadmin_pages:preview_on_add",
+        args=("glossary", "glossaryindexpage", site_root.pk),
+    )
+    form = nested_form_data(
+        {
+            "title": "Words of the gut",
+            "slug": "words",
+            "intro": rich_text("<p>Terms explained simply.</p>"),
+            "comments": inline_formset([]),
+        }
+    )
+    assert admin_client.post(url, form).json()["is_valid"] is True
+    html = admin_client.get(url).content.decode()
+    assert "Terms explained simply." in html
+    assert "There are no terms in this glossary yet." in html
