@@ -1,7 +1,7 @@
 """Rebuild the auto-link data whenever a change can alter what gets linked."""
 
 from django.db.models.signals import post_delete, post_save
-from wagtail.models import PageViewRestriction
+from wagtail.models import PageViewRestriction, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from glossary.autolink import invalidate_linker
@@ -34,10 +34,11 @@ def register_signal_handlers():
     )
     # Any move can change a term's URL (moving an ancestor moves the terms too).
     post_page_move.connect(glossary_changed, dispatch_uid=f"{DISPATCH_PREFIX}move")
-    # Privacy settings decide which terms are public.
-    for name, signal in (("save", post_save), ("delete", post_delete)):
-        signal.connect(
-            glossary_changed,
-            sender=PageViewRestriction,
-            dispatch_uid=f"{DISPATCH_PREFIX}privacy.{name}",
-        )
+    # Privacy settings decide which terms are public; sites decide their URLs.
+    for model in (PageViewRestriction, Site):
+        for name, signal in (("save", post_save), ("delete", post_delete)):
+            signal.connect(
+                glossary_changed,
+                sender=model,
+                dispatch_uid=f"{DISPATCH_PREFIX}{model.__name__}.{name}",
+            )

@@ -94,6 +94,8 @@ class TermWriter:
             ) from None
         if not page.live:
             notes.append("saved as a draft")
+        elif not self.publish:
+            notes.append("saved as a draft revision; the live version is unchanged")
         return Outcome(CREATED if existing is None else UPDATED, term, notes)
 
     def _existing(self, term: ParsedTerm):

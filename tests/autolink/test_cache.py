@@ -98,3 +98,17 @@ def test_moving_the_glossary_updates_the_term_urls(
     glossary_index.refresh_from_db()
     glossary_index.move(section, pos="last-child")
     assert 'href="/learn/glossary/dysbiosis/"' in linked_urls("<p>dysbiosis</p>")
+
+
+def test_changing_the_site_hostname_updates_term_urls(make_term, site_root, article):
+    from wagtail.models import Page, Site
+
+    make_term("Dysbiosis")
+    link_terms("<p>dysbiosis</p>", article)
+    other_root = Page.get_first_root_node().add_child(
+        instance=Page(title="Other", slug="other")
+    )
+    Site.objects.create(hostname="other.example", root_page=other_root)
+    assert 'href="http://localhost/glossary/dysbiosis/"' in linked_urls(
+        "<p>dysbiosis</p>"
+    )

@@ -181,3 +181,15 @@ def test_long_runs_print_progress(tmp_path, write_file, run_import):
         write_file(f"term-{n:03}.txt", VALID.format(n=n))
     result = run_import(tmp_path, "--dry-run")
     assert "… 100/100 files" in result.err
+
+
+def test_update_without_publish_leaves_the_live_version_alone(write_file, run_import):
+    run_import(write_file("dysbiosis.txt", DYSBIOSIS_TXT), "--publish")
+    changed = DYSBIOSIS_TXT.replace("Fewer kinds", "A narrower range")
+    result = run_import(write_file("dysbiosis.txt", changed), "--update")
+    assert "the live version is unchanged" in result.out
+    term = terms().get()
+    assert term.mechanism.startswith("<p>Fewer kinds")
+    assert term.has_unpublished_changes
+    latest = term.get_latest_revision_as_object()
+    assert latest.mechanism.startswith("<p>A narrower range")
