@@ -1,6 +1,8 @@
 import datetime
 
 import pytest
+import wagtail_factories
+from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
@@ -138,5 +140,24 @@ def test_index_query_count_does_not_grow_with_articles(client, make_article):
     with_one = count_queries(client, "/articles/")
     for day in range(1, 10):
         make_article(date_published=datetime.date(2025, 5, day), topics=[topic])
+
+    assert count_queries(client, "/articles/") == with_one
+
+
+def test_hero_images_in_the_list_cost_no_query_per_article(
+    client, make_article, settings, tmp_path
+):
+    settings.MEDIA_ROOT = tmp_path
+    make_article(hero_image=wagtail_factories.ImageFactory())
+    client.get("/articles/")  # renders and stores the thumbnail renditions
+    cache.clear()  # Wagtail also caches renditions: measure the database path
+    with_one = count_queries(client, "/articles/")
+    for day in range(1, 6):
+        make_article(
+            date_published=datetime.date(2025, 6, day),
+            hero_image=wagtail_factories.ImageFactory(),
+        )
+    client.get("/articles/")
+    cache.clear()
 
     assert count_queries(client, "/articles/") == with_one

@@ -30,7 +30,7 @@ class ArticlePageQuerySet(PageQuerySet):
             self.live()
             .public()
             .select_related("author", "hero_image")
-            .prefetch_related("topics")
+            .prefetch_related("topics", "hero_image__renditions")
             .order_by("-date_published", "-pk")
         )
 
