@@ -173,7 +173,7 @@ def _select_page(listing, terms, params) -> None:
             terms = terms.starting_with(listing.letter)
         selected = terms.for_listing().in_letter_order()
     paginator = Paginator(selected, get_setting("GLOSSARY_TERMS_PER_PAGE"))
-    number = params.get("page", "1")
+    number = params.get("page", "").strip() or "1"
     try:
         listing.page = paginator.page(number)
     except InvalidPage:

@@ -145,3 +145,19 @@ def test_index_of_an_empty_glossary_says_it_is_empty(client, glossary_index):
     response = client.get("/glossary/")
     assert response.status_code == 200
     assert "There are no terms in this glossary yet." in main_html(response)
+
+
+@override_settings(GLOSSARY_TERMS_PER_PAGE=1)
+def test_search_results_are_paginated_with_links_that_keep_the_query(client, alphabet):
+    first = client.get("/glossary/", {"q": "explanation"})
+    assert len(term_titles(first)) == 1
+    assert 'href="/glossary/?page=2&amp;q=explanation" rel="next"' in main_html(first)
+    second = client.get("/glossary/", {"q": "explanation", "page": "2"})
+    assert second.status_code == 200
+    assert term_titles(second) != term_titles(first)
+
+
+def test_an_empty_page_parameter_means_the_first_page(client, alphabet):
+    response = client.get("/glossary/?page=")
+    assert response.status_code == 200
+    assert term_titles(response)[0] == "Acne"
