@@ -44,6 +44,24 @@ def console_errors(page) -> list[tuple[str, str]]:
     return errors
 
 
+def accessibility_of_every_page(browser, base_url, width) -> dict[str, list]:
+    """axe findings per page. axe is injected as a script, which the site's
+    Content-Security-Policy rightly blocks, so this context bypasses CSP; console
+    errors are checked separately, under the real policy."""
+    context = browser.new_context(
+        bypass_csp=True, viewport={"width": width, "height": 800}
+    )
+    try:
+        page = context.new_page()
+        findings = {}
+        for name, path in PAGES.items():
+            page.goto(base_url + path)
+            findings[name] = accessibility_violations(page)
+        return findings
+    finally:
+        context.close()
+
+
 def visit_every_page(page, base_url) -> dict[str, dict]:
     errors = console_errors(page)
     seen = {}
@@ -65,14 +83,13 @@ def visit_every_page(page, base_url) -> dict[str, dict]:
             ),
             "h1": page.locator("h1").first.inner_text(),
             "footer": page.locator(".site-footer__disclaimer").is_visible(),
-            "axe": accessibility_violations(page),
         }
     return seen
 
 
 @pytest.mark.parametrize("width", [320, 1280])
 def test_pages_render_accessibly_without_console_errors_or_sideways_scroll(
-    live_demo, page, width
+    live_demo, browser, page, width
 ):
     page.set_viewport_size({"width": width, "height": 800})
 
@@ -90,7 +107,8 @@ def test_pages_render_accessibly_without_console_errors_or_sideways_scroll(
     assert seen["term"]["h1"] == "Gut–brain axis"
     assert seen["not found"]["h1"] == "Page not found"
     assert all(s["footer"] for s in seen.values())
-    assert {name: s["axe"] for name, s in seen.items() if s["axe"]} == {}
+    findings = accessibility_of_every_page(browser, live_demo.url, width)
+    assert {name: found for name, found in findings.items() if found} == {}
 
 
 def test_keyboard_users_get_a_skip_link_first_and_a_visible_focus_outline(
