@@ -12,9 +12,10 @@ class ArticleRssFeed(Feed):
     feed_type = Rss201rev2Feed
     item_count = 20
 
-    def __init__(self, index_page):
+    def __init__(self, index_page, topic=None):
         super().__init__()
         self.index_page = index_page
+        self.topic = topic
         self.request = None
 
     def get_object(self, request, *args, **kwargs):
@@ -22,7 +23,8 @@ class ArticleRssFeed(Feed):
         return self.index_page
 
     def title(self, index_page):
-        return f"{index_page.title} | {settings.WAGTAIL_SITE_NAME}"
+        about = f": {self.topic.name}" if self.topic else ""
+        return f"{index_page.title}{about} | {settings.WAGTAIL_SITE_NAME}"
 
     def link(self, index_page):
         return index_page.get_url(request=self.request)
@@ -34,7 +36,10 @@ class ArticleRssFeed(Feed):
         )
 
     def items(self, index_page):
-        return index_page.get_articles()[: self.item_count]
+        articles = index_page.get_articles()
+        if self.topic:
+            articles = articles.about(self.topic)
+        return articles[: self.item_count]
 
     def item_title(self, article):
         return article.title

@@ -30,3 +30,9 @@ def make_article(article_index, author):
         return ArticlePageFactory(parent=article_index, **fields)
 
     return make
+
+
+@pytest.fixture
+def uncached_pages(settings):
+    """Query budgets measure rendering: keep the site's page cache out of the way."""
+    settings.PAGE_CACHE_ENABLED = False

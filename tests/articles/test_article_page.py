@@ -169,7 +169,7 @@ def test_body_is_wrapped_in_glossary_autolinking_only_when_enabled(
 
 
 def test_article_page_stays_within_its_query_budget(
-    client, article, django_assert_max_num_queries
+    client, uncached_pages, article, django_assert_max_num_queries
 ):
     client.get(article.url)  # warm Wagtail's site-root cache, as in production
 
@@ -180,7 +180,9 @@ def test_article_page_stays_within_its_query_budget(
     assert response.status_code == 200
 
 
-def test_article_query_count_does_not_grow_with_sources(client, article):
+def test_article_query_count_does_not_grow_with_sources(
+    client, uncached_pages, article
+):
     client.get(article.url)
     with CaptureQueriesContext(connection) as before:
         client.get(article.url)

@@ -119,7 +119,7 @@ def count_queries(client, url):
 
 
 def test_index_stays_within_its_query_budget(
-    client, make_article, django_assert_max_num_queries
+    client, uncached_pages, make_article, django_assert_max_num_queries
 ):
     topics = [TopicFactory(), TopicFactory()]
     for day in range(1, 11):
@@ -133,7 +133,9 @@ def test_index_stays_within_its_query_budget(
     assert len(response.context["articles"]) == 10
 
 
-def test_index_query_count_does_not_grow_with_articles(client, make_article):
+def test_index_query_count_does_not_grow_with_articles(
+    client, uncached_pages, make_article
+):
     topic = TopicFactory()
     make_article(topics=[topic])
     client.get("/articles/")
@@ -145,7 +147,7 @@ def test_index_query_count_does_not_grow_with_articles(client, make_article):
 
 
 def test_hero_images_in_the_list_cost_no_query_per_article(
-    client, make_article, settings, tmp_path
+    client, uncached_pages, make_article, settings, tmp_path
 ):
     settings.MEDIA_ROOT = tmp_path
     make_article(hero_image=wagtail_factories.ImageFactory())

@@ -1,4 +1,5 @@
 from django.core.paginator import InvalidPage, Paginator
+from django.http import HttpResponseNotFound
 from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
@@ -89,8 +90,15 @@ class ArticleIndexPage(RoutablePageMixin, Page):
 
     @path("feed/")
     def rss_feed(self, request):
-        return ArticleRssFeed(self)(request)
+        return self.feed_response(request, ArticleRssFeed)
 
     @path("feed/atom/")
     def atom_feed(self, request):
-        return ArticleAtomFeed(self)(request)
+        return self.feed_response(request, ArticleAtomFeed)
+
+    def feed_response(self, request, feed_class):
+        try:
+            topic = self.topic_from_request(request)
+        except ListingError as error:
+            return HttpResponseNotFound(str(error), content_type="text/plain")
+        return feed_class(self, topic)(request)
