@@ -5,6 +5,7 @@ from wagtail.admin.panels import FieldPanel, InlinePanel, PageChooserPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
+from wagtail.search import index
 
 from glossary.models import GlossaryTermPage, Topic
 
@@ -32,6 +33,10 @@ class HomePage(Page):
         FieldPanel("heading"),
         FieldPanel("intro"),
         InlinePanel("featured_terms", label="Featured term", max_num=8),
+    ]
+    search_fields = Page.search_fields + [
+        index.SearchField("heading"),
+        index.SearchField("intro"),
     ]
     max_count = 1
     parent_page_types = ["wagtailcore.Page"]

@@ -110,3 +110,10 @@ def test_search_finds_a_synonym_as_soon_as_an_editor_publishes_it(client, butyra
     response = client.get("/search/", {"q": "tributyrin"})
 
     assert result_titles(response) == ["Butyrate"]
+
+
+def test_search_finds_the_home_page_by_words_in_its_introduction(client, demo_content):
+    response = client.get("/search/", {"q": "headlines"})
+
+    assert result_titles(response) == ["Gut Health Explained"]
+    assert response.context["results"][0]["kind"] == "Home page"
