@@ -112,3 +112,31 @@ def test_changing_the_site_hostname_updates_term_urls(make_term, site_root, arti
     assert 'href="http://localhost/glossary/dysbiosis/"' in linked_urls(
         "<p>dysbiosis</p>"
     )
+
+
+def test_term_urls_are_the_urls_wagtail_gives_the_pages(make_term):
+    terms = [
+        make_term("Café au lait", slug="café-au-lait"),
+        make_term("Dysbiosis"),
+    ]
+    rows = autolink_terms.linkable_terms()
+    assert [row[1] for row in rows] == [term.url for term in terms]
+    assert rows[0][1] == "/glossary/caf%C3%A9-au-lait/"
+
+
+def test_a_term_model_with_its_own_url_rules_is_asked_for_each_url(
+    make_term, monkeypatch
+):
+    from glossary.models import GlossaryTermPage
+
+    make_term("Dysbiosis")
+    fast = autolink_terms.linkable_terms()
+
+    def get_url_parts(self, request=None):
+        site_id, root_url, path = super(GlossaryTermPage, self).get_url_parts(request)
+        return site_id, root_url, path + "custom/"
+
+    monkeypatch.setattr(GlossaryTermPage, "get_url_parts", get_url_parts, raising=False)
+    assert [row[1] for row in autolink_terms.linkable_terms()] == [
+        fast[0][1] + "custom/"
+    ]
