@@ -15,7 +15,17 @@ from django.test.utils import CaptureQueriesContext
 
 from .factories import bulk_add_terms
 
-pytestmark = pytest.mark.django_db
+pytestmark = [
+    pytest.mark.django_db,
+    # Measure rendering, not the site's page cache (which would answer with 0).
+    pytest.mark.usefixtures("page_cache_off"),
+]
+
+
+@pytest.fixture
+def page_cache_off(settings):
+    settings.PAGE_CACHE_ENABLED = False
+
 
 INDEX_BUDGET = 13
 TERM_BUDGET = 18
@@ -53,6 +63,8 @@ def queries_for(client, url) -> int:
     with CaptureQueriesContext(connection) as queries:
         response = client.get(url)
     assert response.status_code == 200, url
+    rendered = any("glossary_glossarytermpage" in q["sql"] for q in queries)
+    assert rendered, f"{url} came from a cache: nothing was measured"
     return len(queries)
 
 
