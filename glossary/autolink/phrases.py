@@ -89,28 +89,31 @@ class PhraseMatcher:
     def find(self, text: str):
         """Yield ``Match`` objects for the phrases in ``text``, left to right."""
         # Lower-casing ASCII keeps every offset, so words are folded in one call.
-        ascii_only = text.isascii()
-        folded_text = text.lower() if ascii_only else text
-        words = list(WORD_RE.finditer(folded_text))
-        folded = [
-            word.group() if ascii_only else fold_word(word.group()) for word in words
-        ]
+        if text.isascii():
+            folded_text = text.lower()
+            folded = WORD_RE.findall(folded_text)
+        else:
+            folded_text = text
+            folded = [fold_word(word) for word in WORD_RE.findall(text)]
         max_words = self._max_words
-        index = 0
-        while index < len(words):
-            longest = max_words.get(folded[index])
-            if longest is None:
-                index += 1
+        starts = [index for index, word in enumerate(folded) if word in max_words]
+        if not starts:
+            return
+        words = list(WORD_RE.finditer(folded_text))
+        next_free = 0
+        for index in starts:
+            if index < next_free:
                 continue
-            found = self._longest_at(text, words, folded, index, longest)
+            found = self._longest_at(
+                text, words, folded, index, max_words[folded[index]]
+            )
             if found is None:
-                index += 1
                 continue
             word_count, target = found
             yield Match(
                 words[index].start(), words[index + word_count - 1].end(), target
             )
-            index += word_count
+            next_free = index + word_count
 
     def _longest_at(self, text, words, folded, index, longest):
         keys = [folded[index]]
