@@ -163,3 +163,13 @@ def test_hero_images_in_the_list_cost_no_query_per_article(
     cache.clear()
 
     assert count_queries(client, "/articles/") == with_one
+
+
+def test_browser_title_names_the_topic_and_page(client, make_article):
+    skin = TopicFactory(name="Skin")
+    for day in range(1, 12):
+        make_article(date_published=datetime.date(2025, 7, day), topics=[skin])
+
+    html = client.get("/articles/?topic=skin&page=2").content.decode()
+
+    assert "<title>Articles: Skin (page 2) |" in html
