@@ -7,9 +7,9 @@ import wagtail_factories
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from microsite.articles.models import ArticleRelatedArticle, ArticleSource
+from microsite.articles.models import ArticlePage, ArticleRelatedArticle, ArticleSource
 
-from .factories import AuthorFactory, TopicFactory
+from .factories import AuthorFactory, TopicFactory, sample_body
 
 pytestmark = pytest.mark.django_db
 
@@ -195,3 +195,27 @@ def test_article_query_count_does_not_grow_with_sources(
         client.get(article.url)
 
     assert len(after) == len(before)
+
+
+def test_preview_of_a_new_article_shows_its_unsaved_related_articles(
+    make_article, article_index, author
+):
+    related = make_article(title="Probiotics explained")
+    make_article(title="An article nobody chose")
+    page = ArticlePage(
+        title="Draft being previewed",
+        intro="Not saved yet.",
+        author=author,
+        body=sample_body(),
+    )
+    # As Wagtail's "preview on create" does: a realistic tree position, no pk.
+    page.depth = article_index.depth + 1
+    page.path = article_index.get_last_child()._inc_path()
+    page.related_article_links = [ArticleRelatedArticle(article=related)]
+
+    response = page.make_preview_request()
+
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "Probiotics explained" in html
+    assert "An article nobody chose" not in html

@@ -224,22 +224,17 @@ class ArticlePage(Page):
             for source in self.source_list
         ]
 
-    def get_related_articles(self):
-        """Live related articles, in the order the editor chose them."""
-        return (
-            ArticlePage.objects.live()
-            .public()
-            .filter(related_from__page=self)
-            .order_by("related_from__sort_order")
-        )
+    def get_related_articles(self) -> list["ArticlePage"]:
+        """Live related articles, in the order the editor chose them.
 
-    def get_related_terms(self):
-        return (
-            GlossaryTermPage.objects.live()
-            .public()
-            .filter(featured_in_articles__page=self)
-            .order_by("featured_in_articles__sort_order")
-        )
+        Read through the in-memory links so that a preview shows unsaved choices.
+        """
+        ids = [link.article_id for link in self.related_article_links.all()]
+        return _live_in_order(ArticlePage, ids)
+
+    def get_related_terms(self) -> list[GlossaryTermPage]:
+        ids = [link.term_id for link in self.related_term_links.all()]
+        return _live_in_order(GlossaryTermPage, ids)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -248,6 +243,13 @@ class ArticlePage(Page):
         context["sources"] = self.source_list
         context["index_url"] = self.get_parent().get_url(request)
         return context
+
+
+def _live_in_order(page_model, ids: list[int]) -> list:
+    if not ids:
+        return []
+    pages = page_model.objects.live().public().in_bulk(ids)
+    return [pages[pk] for pk in ids if pk in pages]
 
 
 class ArticleSource(Orderable, SourceFields):
