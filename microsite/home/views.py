@@ -1,3 +1,5 @@
+import unicodedata
+
 from django.core.paginator import Paginator
 from django.http import HttpResponse
 from django.template.response import TemplateResponse
@@ -42,14 +44,29 @@ def search(request):
         )
         context["query"] = ""
         return TemplateResponse(request, "pages/search.html", context, status=400)
-    if query:
-        matches = Page.objects.live().public().specific().search(query)
+    terms = search_terms(query)
+    context["searched"] = bool(terms)
+    if terms:
+        matches = Page.objects.live().public().specific().search(terms)
         page_obj = Paginator(matches, RESULTS_PER_PAGE).get_page(
             request.GET.get("page")
         )
         context["page_obj"] = page_obj
         context["results"] = [describe(page) for page in page_obj.object_list]
     return TemplateResponse(request, "pages/search.html", context)
+
+
+def search_terms(query: str) -> str:
+    """The reader's words without what search engines parse as syntax.
+
+    Double quotes and control characters (NUL included) make SQLite's full-text
+    search or PostgreSQL fail on malformed input; a site search does not need them.
+    """
+    kept = (
+        " " if char == '"' or unicodedata.category(char) == "Cc" else char
+        for char in query
+    )
+    return " ".join("".join(kept).split())
 
 
 def describe(page: Page) -> dict:

@@ -1,4 +1,6 @@
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from microsite.home.views import MAX_QUERY_LENGTH, RESULTS_PER_PAGE
 
@@ -117,3 +119,37 @@ def test_search_finds_the_home_page_by_words_in_its_introduction(client, demo_co
 
     assert result_titles(response) == ["Gut Health Explained"]
     assert response.context["results"][0]["kind"] == "Home page"
+
+
+@pytest.mark.parametrize("query", ['"', 'gut"brain', "\x00gut", '"""', "NOT", "*"])
+def test_search_syntax_characters_never_break_the_page(client, demo_content, query):
+    response = client.get("/search/", {"q": query})
+
+    assert response.status_code == 200
+
+
+def test_a_query_of_symbols_only_shows_the_hint(client, demo_content):
+    response = client.get("/search/", {"q": '" "'})
+
+    assert "Type a word or phrase" in response.content.decode()
+
+
+def test_quotes_around_words_still_find_the_term(client, demo_content):
+    response = client.get("/search/", {"q": '"leaky gut"'})
+
+    assert result_titles(response) == ["Intestinal permeability"]
+
+
+@settings(
+    max_examples=40,
+    database=None,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture],
+)
+@given(query=st.text(max_size=MAX_QUERY_LENGTH))
+def test_any_text_of_allowed_length_gets_a_search_page_not_an_error(
+    client, demo_content, query
+):
+    response = client.get("/search/", {"q": query})
+
+    assert response.status_code == 200
