@@ -20,6 +20,7 @@ from wagtail.search import index
 from glossary.blocks import FurtherSectionsBlock
 from glossary.conf import get_setting
 from glossary.letters import first_letter
+from glossary.serializers import LinesField
 from glossary.structured_data import defined_term
 
 from .querysets import LISTING_FIELDS, GlossaryTermManager
@@ -161,7 +162,8 @@ class GlossaryTermPage(Page):
         APIField("definition"),
         APIField("origin"),
         APIField("mechanism"),
-        APIField("synonym_names"),
+        # From the column copied on save: no query per term in API listings.
+        APIField("synonym_names", serializer=LinesField(source="synonyms_text")),
         APIField("related_term_summaries"),
         APIField("topic_names"),
         APIField("last_reviewed"),

@@ -1,4 +1,8 @@
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from .factories import bulk_add_terms
 
 pytestmark = pytest.mark.django_db
 
@@ -49,3 +53,19 @@ def test_pages_api_rejects_an_unknown_field_with_a_400(client, make_term):
     )
     assert response.status_code == 400
     assert "secret" in response.json()["message"]
+
+
+def test_each_term_in_an_api_listing_costs_at_most_four_queries(client, glossary_index):
+    """Topics and related terms are read per term; synonyms come from a column."""
+    url = f"/api/v2/pages/?type=glossary.GlossaryTermPage&fields={FIELDS}"
+
+    def queries_for_listing():
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get(url).status_code == 200
+        return len(queries)
+
+    bulk_add_terms(glossary_index, [f"Acid {n}" for n in range(5)])
+    five = queries_for_listing()
+    bulk_add_terms(glossary_index, [f"Base {n}" for n in range(5)])
+    ten = queries_for_listing()
+    assert (ten - five) / 5 <= 4
