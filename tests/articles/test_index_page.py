@@ -90,6 +90,15 @@ def test_bad_listing_requests_get_404_with_a_clear_message(
     assert message in response.content.decode()
 
 
+def test_an_empty_page_parameter_means_the_first_page(client, make_article):
+    make_article(title="Only article")
+
+    response = client.get("/articles/?page=")
+
+    assert response.status_code == 200
+    assert titles_in_order(response) == ["Only article"]
+
+
 def test_unknown_topic_message_escapes_what_the_reader_typed(client, article_index):
     response = client.get("/articles/", {"topic": "<script>alert(1)</script>"})
 

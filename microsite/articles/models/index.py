@@ -54,7 +54,7 @@ class ArticleIndexPage(RoutablePageMixin, Page):
 
     def paginate(self, request, articles):
         paginator = Paginator(articles, self.articles_per_page)
-        number = request.GET.get("page", "1")
+        number = request.GET.get("page", "").strip() or "1"
         if not number.isdigit():
             raise ListingError("Page numbers are whole numbers, starting from 1.")
         try:
