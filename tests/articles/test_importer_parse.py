@@ -230,3 +230,24 @@ def test_inline_text_without_markup_comes_back_escaped(text):
     from html import escape
 
     assert inline_html(text) == escape(text, quote=False)
+
+
+def test_the_example_in_the_docs_parses():
+    from pathlib import Path
+
+    docs = (Path(__file__).parents[2] / "docs" / "articles.md").read_text()
+    example = docs.split("```markdown\n", 1)[1].split("\n```\n", 1)[0]
+
+    article = parse_article(example)
+
+    assert article.slug == "fibre-and-gut-bacteria"
+    assert article.related_terms == ["butyrate", "dysbiosis"]
+    assert [block["type"] for block in article.body] == [
+        "paragraph",
+        "key_takeaways",
+        "heading",
+        "paragraph",
+        "numbered_list",
+        "quote",
+        "callout",
+    ]
