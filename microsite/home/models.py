@@ -42,13 +42,14 @@ class HomePage(Page):
     parent_page_types = ["wagtailcore.Page"]
     template = "pages/home_page.html"
 
-    def get_featured_terms(self):
-        return (
-            GlossaryTermPage.objects.live()
-            .public()
-            .filter(featured_on_home__page=self)
-            .order_by("featured_on_home__sort_order")
-        )
+    def get_featured_terms(self) -> list[GlossaryTermPage]:
+        """Live featured terms in the editor's order.
+
+        Read through `featured_terms` so that a preview shows unsaved changes.
+        """
+        ids = [featured.term_id for featured in self.featured_terms.all()]
+        terms = GlossaryTermPage.objects.live().public().in_bulk(ids)
+        return [terms[pk] for pk in ids if pk in terms]
 
     def get_latest_articles(self, limit: int = LATEST_ARTICLES):
         """The newest live articles, or nothing when the articles app has none."""

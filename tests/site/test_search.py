@@ -94,6 +94,7 @@ def test_search_stays_within_its_query_budget(
     client.get("/search/", {"q": "gut"})
     with django_assert_max_num_queries(SEARCH_QUERY_BUDGET):
         response = client.get("/search/", {"q": "gut"})
+    assert response.context is not None, "served from a cache, not rendered"
     assert len(response.context["results"]) == RESULTS_PER_PAGE
 
 
