@@ -21,6 +21,8 @@ INSTALLED_APPS = [
     "consent",
     "consent.records",
     "cookie_consent",
+    "microsite.security",
+    "csp",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
@@ -53,6 +55,8 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "microsite.security.middleware.ContentSecurityPolicyMiddleware",
+    "microsite.security.middleware.PermissionsPolicyMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -182,6 +186,53 @@ COOKIE_CONSENT_SAMESITE = "Lax"
 COOKIE_CONSENT_SECURE = env_bool("COOKIE_CONSENT_SECURE", False)
 COOKIE_CONSENT_LOG_ENABLED = env_bool("COOKIE_CONSENT_LOG_ENABLED", True)
 COOKIE_CONSENT_SUCCESS_URL = "/cookies/"
+
+# Security headers (docs/security.md). HTTPS-only settings are in production.py.
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+# Wagtail's previews override this with SAMEORIGIN for the admin's own frame.
+X_FRAME_OPTIONS = "DENY"
+PERMISSIONS_POLICY = {
+    "camera": [],
+    "microphone": [],
+    "geolocation": [],
+    "browsing-topics": [],
+}
+# Public pages are cached and the same for everyone: no unsafe-inline, no nonce.
+# The middleware adds the consent head script's hash and the gated scripts' hosts.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "img-src": ["'self'", "data:"],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "frame-src": ["'self'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+    }
+}
+# Wagtail's admin writes inline scripts and styles, and frames its own previews.
+ADMIN_PATH_PREFIXES = ["/admin/", "/django-admin/"]
+ADMIN_CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'", "'unsafe-inline'"],
+        "style-src": ["'self'", "'unsafe-inline'"],
+        "img-src": ["'self'", "data:", "blob:"],
+        "font-src": ["'self'", "data:"],
+        "connect-src": ["'self'"],
+        "frame-src": ["'self'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'self'"],
+    }
+}
 
 LOGGING = {
     "version": 1,
