@@ -115,6 +115,11 @@ def split_front_matter(text: str) -> tuple[dict, dict[str, int], str, int]:
         raise ArticleFileError(
             f"The front matter is not valid YAML: {problem}.", line
         ) from None
+    except ValueError as error:
+        # YAML reads 2026-13-45 as a date and fails with ValueError, not YAMLError.
+        raise ArticleFileError(
+            f"The front matter holds an impossible value: {error}.", 2
+        ) from None
     if meta is None:
         meta = {}
     if not isinstance(meta, dict):
