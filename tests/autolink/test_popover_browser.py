@@ -76,6 +76,10 @@ def test_a_page_without_terms_loads_no_script_and_shows_no_error(
 ):
     page.goto(f"{live_server.url}/autolink-test/?body=<p>Nothing+here.</p>")
     assert page.locator("script[src$='autolink.js']").count() == 0
+    # Loaded anyway (say, by a site's own template), the script stays quiet.
+    page.add_script_tag(url=f"{live_server.url}/static/glossary/autolink.js")
+    page.keyboard.press("Escape")
+    assert page.locator("[role=tooltip]").count() == 0
     assert page.errors == []
 
 
