@@ -14,7 +14,6 @@ from .classify import (
     classify_cookies,
     classify_requests,
     classify_storage,
-    declarations_from_data,
     domain_covers,
 )
 from .report import AuditReport, PageResult, PhaseResult, render_text
@@ -32,7 +31,6 @@ __all__ = [
     "classify_cookies",
     "classify_requests",
     "classify_storage",
-    "declarations_from_data",
     "domain_covers",
     "render_text",
     "run_audit",

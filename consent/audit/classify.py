@@ -1,7 +1,7 @@
 """Pure classification of what a browser holds against the declared cookies.
 
 Nothing here touches the database or a browser: the declarations come in as
-:class:`Declaration` values (see :func:`declarations_from_data`) and what was found
+:class:`Declaration` values (see :mod:`consent.audit.declared`) and what was found
 comes in as plain dicts and strings, so every rule is unit-tested on its own.
 """
 
@@ -61,21 +61,6 @@ class Finding:
 
     def as_dict(self) -> dict:
         return asdict(self)
-
-
-def declarations_from_data(data: dict) -> list[Declaration]:
-    """Declarations from ``consent.declarations.load()``-shaped data."""
-    return [
-        Declaration(
-            name=cookie["name"],
-            category=category["id"],
-            required=bool(category["required"]),
-            storage=cookie.get("storage") or COOKIE,
-            domain=cookie.get("domain") or "",
-        )
-        for category in data["categories"]
-        for cookie in category["cookies"]
-    ]
 
 
 def _bare(domain: str) -> str:

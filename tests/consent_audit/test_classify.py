@@ -10,7 +10,6 @@ from consent.audit import (
     classify_cookies,
     classify_requests,
     classify_storage,
-    declarations_from_data,
     domain_covers,
 )
 
@@ -240,29 +239,3 @@ def test_requests_to_other_hosts_after_accept_all_are_listed_for_information():
 
 def test_no_requests_to_other_hosts_means_no_findings():
     assert classify_requests([f"http://{SITE}/"], SITE, REJECT) == []
-
-
-def test_declarations_are_read_from_the_plugins_data():
-    data = {
-        "categories": [
-            {
-                "id": "necessary",
-                "required": True,
-                "cookies": [{"name": "csrftoken", "domain": "", "storage": "cookie"}],
-            },
-            {
-                "id": "analytics",
-                "required": False,
-                "cookies": [
-                    {"name": "_ga_*", "domain": ".example.org", "storage": "cookie"},
-                    {"name": "visits", "domain": "", "storage": "local"},
-                ],
-            },
-        ]
-    }
-
-    assert declarations_from_data(data) == [
-        Declaration("csrftoken", "necessary", required=True),
-        Declaration("_ga_*", "analytics", domain=".example.org"),
-        Declaration("visits", "analytics", storage="local"),
-    ]

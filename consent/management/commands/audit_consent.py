@@ -12,9 +12,9 @@ import urllib.request
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
-from consent import declarations
-from consent.audit import AuditError, declarations_from_data, render_text, run_audit
+from consent.audit import AuditError, render_text, run_audit
 from consent.audit.browser import DEFAULT_CHROMIUM
+from consent.audit.declared import load_declarations
 from consent.audit.sitemap import (
     SitemapError,
     normalise_base_url,
@@ -105,18 +105,18 @@ class Command(BaseCommand):
                 "(give --chromium PATH or set CONSENT_AUDIT_CHROMIUM)"
             )
         base_url, urls = self.pages(options)
-        data = declarations.load()
-        from consent.conf import settings as consent_settings
-
+        declared, has_optional = load_declarations()
         try:
             report = run_audit(
                 base_url,
                 urls,
-                declarations_from_data(data),
-                has_optional=any(not c["required"] for c in data["categories"]),
+                declared,
+                has_optional=has_optional,
                 chromium=chromium,
                 timeout=options["timeout"],
-                consent_cookie=consent_settings.COOKIE_CONSENT_NAME,
+                consent_cookie=getattr(
+                    settings, "COOKIE_CONSENT_NAME", "cookie_consent"
+                ),
             )
         except AuditError as error:
             raise usage_error(str(error)) from None

@@ -1,0 +1,21 @@
+"""The site's URLs plus a page that breaks the rules before any choice."""
+
+from django.http import HttpResponse
+from django.urls import include, path
+
+LEAKY_PAGE = """<!doctype html><html lang="en"><head><title>Leaky</title></head>
+<body><h1>Leaky page</h1><img src="http://127.0.0.1:{port}/robots.txt" alt=""></body>
+</html>"""
+
+
+def leaky_page(request):
+    """Sets an undeclared cookie and loads an image from another host at once."""
+    response = HttpResponse(LEAKY_PAGE.format(port=request.get_port()))
+    response.set_cookie("pre_consent_tracker", "1")
+    return response
+
+
+urlpatterns = [
+    path("audit-leaky/", leaky_page),
+    path("", include("microsite.urls")),
+]
