@@ -278,69 +278,66 @@ def _title(meta: dict, blocks: list[_Block], path: str):
 
 
 def _sections(blocks: list[_Block], path: str, line_count: int):
-    problems = []
+    """Split the body into definition, Origin and Mechanism, or report why not."""
+    problems: list[ImportProblem] = []
+    definition, blocks = _definition(blocks, path, line_count, problems)
+    content, heading_lines = _section_paragraphs(blocks, path, problems)
+    for name in SECTIONS:
+        label = name.title()
+        if name not in content:
+            message = (
+                f"missing '{label}' section: add a line saying just '{label}' "
+                "followed by its text"
+            )
+            problems.append(ImportProblem(path, line_count, message))
+        elif not content[name]:
+            message = f"the '{label}' section is empty"
+            problems.append(ImportProblem(path, heading_lines[name], message))
+    if problems:
+        raise GlossaryImportError(problems)
+    return definition, content["origin"], content["mechanism"]
+
+
+def _definition(blocks, path, line_count, problems):
+    """The first paragraph, and the blocks after it."""
     if not blocks or blocks[0].section is not None:
         line = blocks[0].line if blocks else line_count
-        problems.append(
-            ImportProblem(
-                path,
-                line,
-                "no definition: the first paragraph must say "
-                "what the term means, before 'Origin' and 'Mechanism'",
-            )
+        message = (
+            "no definition: the first paragraph must say what the term means, "
+            "before 'Origin' and 'Mechanism'"
         )
-        definition = ""
-    else:
-        definition = blocks[0].text
-        blocks = blocks[1:]
-    if blocks and blocks[0].section is None:
-        problems.append(
-            ImportProblem(
-                path,
-                blocks[0].line,
-                "only one paragraph may come before "
-                "the first section; put this text under 'Origin' or "
-                "'Mechanism', or join it to the definition",
-            )
+        problems.append(ImportProblem(path, line, message))
+        return "", blocks
+    rest = blocks[1:]
+    if rest and rest[0].section is None:
+        message = (
+            "only one paragraph may come before the first section; put this text "
+            "under 'Origin' or 'Mechanism', or join it to the definition"
         )
+        problems.append(ImportProblem(path, rest[0].line, message))
+    return blocks[0].text, rest
+
+
+def _section_paragraphs(blocks, path, problems):
+    """Paragraphs under each section heading, and the line of each heading."""
     content: dict[str, list[str]] = {}
     heading_lines: dict[str, int] = {}
     current = None
     for block in blocks:
-        if block.section:
-            current = block.section
-            if current in content:
-                problems.append(
-                    ImportProblem(
-                        path,
-                        block.line,
-                        f"a second '{current.title()}' section "
-                        f"(the first is on line {heading_lines[current]})",
-                    )
-                )
-            content.setdefault(current, [])
-            heading_lines.setdefault(current, block.line)
-        elif current:
-            content[current].append(block.text)
-    for name in SECTIONS:
-        if name not in content:
-            problems.append(
-                ImportProblem(
-                    path,
-                    line_count,
-                    f"missing '{name.title()}' section: add a line "
-                    f"saying just '{name.title()}' followed by its text",
-                )
+        if block.section is None:
+            if current:
+                content[current].append(block.text)
+            continue
+        current = block.section
+        if current in content:
+            message = (
+                f"a second '{current.title()}' section "
+                f"(the first is on line {heading_lines[current]})"
             )
-        elif not content[name]:
-            problems.append(
-                ImportProblem(
-                    path, heading_lines[name], f"the '{name.title()}' section is empty"
-                )
-            )
-    if problems:
-        raise GlossaryImportError(problems)
-    return definition, content["origin"], content["mechanism"]
+            problems.append(ImportProblem(path, block.line, message))
+        content.setdefault(current, [])
+        heading_lines.setdefault(current, block.line)
+    return content, heading_lines
 
 
 def _check_lengths(path, title, title_line, slug, definition, blocks):
