@@ -251,3 +251,41 @@ def test_the_example_in_the_docs_parses():
         "quote",
         "callout",
     ]
+
+
+YAML_SCALARS = st.one_of(
+    st.none(),
+    st.booleans(),
+    st.integers(),
+    st.floats(allow_nan=False),
+    st.text(max_size=30),
+    st.dates(),
+)
+YAML_VALUES = st.recursive(
+    YAML_SCALARS,
+    lambda children: (
+        st.lists(children, max_size=3)
+        | st.dictionaries(st.sampled_from(["title", "year", "url", "x"]), children)
+    ),
+    max_leaves=6,
+)
+
+
+@given(
+    st.dictionaries(
+        st.sampled_from(
+            ["title", "author", "date", "slug", "topics", "sources", "intro", "oops"]
+        ),
+        YAML_VALUES,
+    )
+)
+def test_any_front_matter_parses_or_fails_with_an_article_error(front_matter):
+    import yaml
+
+    text = f"---\n{yaml.safe_dump(front_matter)}---\nIntro.\n\nBody.\n"
+    try:
+        article = parse_article(text)
+    except ArticleFileError as error:
+        assert error.line >= 1
+    else:
+        assert article.title and article.author
