@@ -1,6 +1,9 @@
 """An article and the article list in a real Chromium: they render, log no errors
 and load their stylesheet."""
 
+from pathlib import Path
+
+import axe_playwright_python
 import pytest
 from django.conf import settings
 from wagtail.coreutils import get_supported_content_language_variant
@@ -82,3 +85,36 @@ def test_topic_filter_works_from_the_article_list(page, live_server, live_articl
         "Gut bacteria </script> and you"
     ]
     assert page.errors == []
+
+
+AXE_JS = Path(axe_playwright_python.__file__).parent / "axe.min.js"
+WCAG_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+
+
+@pytest.fixture
+def axe_page(browser):
+    """A page that may inject axe-core: the site's CSP rightly blocks it otherwise."""
+    context = browser.new_context(bypass_csp=True)
+    yield context.new_page()
+    context.close()
+
+
+@pytest.mark.parametrize(
+    "address",
+    [
+        "/articles/",
+        "/articles/?topic=immunity",
+        "/articles/?page=9",
+        "/articles/gut-bacteria/",
+    ],
+)
+def test_article_pages_pass_axe_wcag_aa(axe_page, live_server, live_article, address):
+    axe_page.goto(f"{live_server.url}{address}")
+    axe_page.add_script_tag(path=str(AXE_JS))
+    result = axe_page.evaluate(
+        "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", WCAG_AA
+    )
+    violations = [
+        (v["id"], [n["target"] for n in v["nodes"]]) for v in result["violations"]
+    ]
+    assert violations == []
