@@ -32,6 +32,10 @@ def register_signal_handlers():
     post_delete.connect(
         glossary_changed, sender=GlossaryTermPage, dispatch_uid=f"{DISPATCH_PREFIX}del"
     )
+    # Terms created or changed in code (a demo loader, a shell) never publish.
+    post_save.connect(
+        glossary_changed, sender=GlossaryTermPage, dispatch_uid=f"{DISPATCH_PREFIX}save"
+    )
     # Any move can change a term's URL (moving an ancestor moves the terms too).
     post_page_move.connect(glossary_changed, dispatch_uid=f"{DISPATCH_PREFIX}move")
     # Privacy settings decide which terms are public; sites decide their URLs.

@@ -25,7 +25,9 @@ DATA_KEY = "glossary:autolink:terms:{version}"
 # The characters Django's reverse() leaves unquoted in a URL path.
 URL_SAFE = RFC3986_SUBDELIMS + "/~:@"
 
-_memo: dict = {"version": None, "linker": None}
+# (version, linker) of this process, replaced as one tuple so threads never see a
+# version paired with another version's linker.
+_current: dict = {"built": (None, None)}
 _suspended = {"depth": 0}
 
 
@@ -140,15 +142,16 @@ def get_linker() -> TermLinker:
     if version is None:
         cache.add(VERSION_KEY, uuid.uuid4().hex, timeout=None)
         version = cache.get(VERSION_KEY)
-    if _memo["version"] == version and _memo["linker"] is not None:
-        return _memo["linker"]
+    built_version, built_linker = _current["built"]
+    if built_version == version and built_linker is not None:
+        return built_linker
     data_key = DATA_KEY.format(version=version)
     rows = cache.get(data_key)
     if rows is None:
         rows = linkable_terms()
         cache.set(data_key, rows, timeout=_data_timeout())
     linker = build_linker(rows)
-    _memo.update(version=version, linker=linker)
+    _current["built"] = (version, linker)
     return linker
 
 

@@ -42,7 +42,7 @@ def test_a_render_reads_the_cache_once_when_nothing_changed(
 def test_another_process_builds_from_the_cached_data_without_queries(make_term):
     make_term("Dysbiosis")
     get_linker()
-    autolink_terms._memo.update(version=None, linker=None)  # a fresh process
+    autolink_terms._current["built"] = (None, None)  # as in a fresh process
     with CaptureQueriesContext(connection) as queries:
         linker = get_linker()
     assert len(queries) == 0
@@ -140,3 +140,19 @@ def test_a_term_model_with_its_own_url_rules_is_asked_for_each_url(
     assert [row[1] for row in autolink_terms.linkable_terms()] == [
         fast[0][1] + "custom/"
     ]
+
+
+def test_a_live_term_created_in_code_is_linkable_at_once(glossary_index, article):
+    from glossary.models import GlossaryTermPage
+
+    link_terms("<p>dysbiosis</p>", article)
+    glossary_index.add_child(
+        instance=GlossaryTermPage(
+            title="Dysbiosis",
+            slug="dysbiosis",
+            definition="An imbalance.",
+            origin="<p>O.</p>",
+            mechanism="<p>M.</p>",
+        )
+    )
+    assert "glossary-term" in linked_urls("<p>dysbiosis</p>", article)
