@@ -85,7 +85,8 @@ class ArticleImporter:
         author = Author.objects.filter(name__iexact=name).first()
         if author is None:
             raise ArticleFileError(
-                f"No author called {name!r}: add them under Snippets › Authors first.",
+                f"No author called {name!r}: add them under Authors in the "
+                "Wagtail admin first.",
                 line,
             )
         return author
