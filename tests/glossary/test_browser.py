@@ -1,5 +1,8 @@
 """The glossary's pages in a real Chromium: they render and log no errors."""
 
+from pathlib import Path
+
+import axe_playwright_python
 import pytest
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -48,3 +51,38 @@ def test_index_and_term_page_render_in_chromium_without_errors(
         "Gut–skin axis",
     ]
     assert page.errors == []
+
+
+AXE_JS = Path(axe_playwright_python.__file__).parent / "axe.min.js"
+WCAG_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+
+
+@pytest.fixture
+def axe_page(browser):
+    """A page that may inject axe-core: the site's CSP rightly blocks it otherwise."""
+    context = browser.new_context(bypass_csp=True)
+    yield context.new_page()
+    context.close()
+
+
+@pytest.mark.parametrize(
+    "address",
+    [
+        "/glossary/?topic=skin",
+        "/glossary/?q=skin",
+        "/glossary/?letter=z",
+        "/glossary/gut-skin-axis/",
+    ],
+)
+def test_filtered_search_and_error_views_pass_axe_wcag_aa(
+    axe_page, live_server, glossary, address
+):
+    axe_page.goto(f"{live_server.url}{address}")
+    axe_page.add_script_tag(path=str(AXE_JS))
+    result = axe_page.evaluate(
+        "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", WCAG_AA
+    )
+    violations = [
+        (v["id"], [n["target"] for n in v["nodes"]]) for v in result["violations"]
+    ]
+    assert violations == []
