@@ -44,6 +44,9 @@ class TermListing:
     next_url: str = ""
     status: int = 200
     message: str = ""
+    max_query_length: int = field(
+        default_factory=lambda: get_setting("GLOSSARY_SEARCH_MAX_LENGTH")
+    )
 
     @property
     def terms(self) -> list:

@@ -50,4 +50,6 @@ def test_plugin_templates_extend_the_configured_layout(client, make_term):
 def test_the_search_limit_is_a_setting(client, make_term):
     make_term("Butyrate")
     assert client.get("/glossary/", {"q": "b" * 11}).status_code == 400
-    assert client.get("/glossary/", {"q": "b" * 10}).status_code == 200
+    response = client.get("/glossary/", {"q": "b" * 10})
+    assert response.status_code == 200
+    assert 'maxlength="10"' in response.content.decode()
