@@ -128,6 +128,8 @@ def test_hero_image_is_served_as_responsive_picture(
     assert "<picture>" in html
     assert 'type="image/webp"' in html
     assert "width-1200.webp 1200w" in html
+    assert json_ld_of(html)["image"].startswith("http://testserver/")
+    assert json_ld_of(html)["image"].endswith(".fill-1200x630.jpg")
     assert 'alt="Oats"' in html
 
 
