@@ -1,5 +1,4 @@
 import pytest
-import wagtail_factories
 
 pytestmark = pytest.mark.django_db
 
@@ -30,40 +29,3 @@ def test_authors_are_managed_as_snippets(admin_client, author):
     assert listing.status_code == 200
     assert "Dr Ruth Okafor" in listing.content.decode()
     assert edit.status_code == 200
-
-
-def test_author_photo_shows_in_the_author_box(
-    client, make_article, author, settings, tmp_path
-):
-    settings.MEDIA_ROOT = tmp_path
-    author.photo = wagtail_factories.ImageFactory(file__width=400, file__height=400)
-    author.save()
-    article = make_article()
-
-    html = client.get(article.url).content.decode()
-
-    assert 'class="author-box__photo"' in html
-
-
-def test_body_image_block_renders_a_picture_with_alt_text(
-    client, make_article, settings, tmp_path
-):
-    settings.MEDIA_ROOT = tmp_path
-    image = wagtail_factories.ImageFactory(file__width=1200, file__height=800)
-    article = make_article(
-        body=[
-            (
-                "image",
-                {
-                    "image": {"image": image, "alt_text": "A bowl of lentils"},
-                    "caption": "Pulses are rich in fibre.",
-                },
-            )
-        ]
-    )
-
-    html = client.get(article.url).content.decode()
-
-    assert 'alt="A bowl of lentils"' in html
-    assert "<figcaption>Pulses are rich in fibre.</figcaption>" in html
-    assert "width-800.webp 800w" in html
