@@ -1,6 +1,7 @@
 import os
 
 import pytest
+from django.core.cache import caches
 
 # Playwright's sync API runs an event loop in the test thread; Django then refuses
 # ORM calls from it unless told this is fine. Tests only.
@@ -52,3 +53,11 @@ def page(context):
     pg.on("pageerror", lambda exc: pg.errors.append(str(exc)))
     yield pg
     pg.close()
+
+
+@pytest.fixture(autouse=True)
+def empty_caches():
+    """Every test starts with empty caches: the page cache (microsite.caching) and
+    the plugins' cached data live in one process-wide cache in tests."""
+    for cache in caches.all():
+        cache.clear()

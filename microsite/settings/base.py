@@ -17,6 +17,9 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 INSTALLED_APPS = [
     "microsite.home",
     "microsite.articles",
+    # Before wagtail.contrib.frontend_cache: its publish handler then finds the
+    # application cache already purged.
+    "microsite.caching",
     "glossary",
     "consent",
     "consent.records",
@@ -64,6 +67,9 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "consent.middleware.CleanCookiesMiddleware",
+    # After sessions, auth and consent (a cached page still gets each visitor's
+    # consent cookie clean-up), before redirects (it sees their 301s).
+    "microsite.caching.middleware.PageCacheMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
 
@@ -127,10 +133,37 @@ def cache_from_env() -> dict:
     return {
         "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
         "LOCATION": str(VAR_DIR / "cache"),
+        # The page cache keeps one file per page: room for a large glossary.
+        "OPTIONS": {"MAX_ENTRIES": env_int("FILE_CACHE_MAX_ENTRIES", 20000)},
     }
 
 
 CACHES = {"default": cache_from_env()}
+
+# Page cache (microsite.caching, docs/operations.md): anonymous pages are stored in
+# the default cache and sent with s-maxage so nginx or a CDN can keep them too.
+PAGE_CACHE_ENABLED = env_bool("PAGE_CACHE_ENABLED", True)
+PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 300)
+PAGE_CACHE_STALE_SECONDS = env_int("PAGE_CACHE_STALE_SECONDS", 60)
+
+
+def frontend_cache_from_env() -> dict:
+    """Where published changes are purged beyond the app: nginx/Varnish by HTTP
+    PURGE (docs/operations.md shows Cloudflare and CloudFront)."""
+    purge_url = env_str("FRONTEND_CACHE_PURGE_URL")
+    if not purge_url:
+        return {}
+    backend = {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+        "LOCATION": purge_url,
+    }
+    hostnames = env_list("FRONTEND_CACHE_HOSTNAMES")
+    if hostnames:
+        backend["HOSTNAMES"] = hostnames
+    return {"proxy": backend}
+
+
+WAGTAILFRONTENDCACHE = frontend_cache_from_env()
 
 AUTH_PASSWORD_VALIDATORS = [
     {

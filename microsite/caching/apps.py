@@ -1,0 +1,12 @@
+from django.apps import AppConfig
+
+
+class SiteCachingConfig(AppConfig):
+    name = "microsite.caching"
+    label = "site_caching"
+    verbose_name = "Page cache"
+
+    def ready(self):
+        from .signal_handlers import register_signal_handlers
+
+        register_signal_handlers()

@@ -1,0 +1,139 @@
+"""What a change purges from nginx or a CDN (wagtail.contrib.frontend_cache)."""
+
+import pytest
+from cookie_consent.models import CookieGroup
+
+pytestmark = pytest.mark.django_db
+
+BASE = "http://localhost"
+
+
+@pytest.fixture
+def committed(django_capture_on_commit_callbacks):
+    """Run what waits for the commit, as the end of a real transaction would."""
+
+    def run(change):
+        with django_capture_on_commit_callbacks(execute=True):
+            change()
+
+    return run
+
+
+def test_nothing_is_sent_to_the_proxy_before_the_commit(
+    frontend_purges, make_term, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True) as callbacks:
+        make_term("Butyrate", publish=True)
+        # Wagtail's own handler purges the page itself at once; ours waits.
+        assert f"{BASE}/glossary/" not in frontend_purges
+    assert callbacks
+    assert f"{BASE}/glossary/" in frontend_purges
+    assert f"{BASE}/glossary/butyrate/" in frontend_purges
+
+
+def test_publishing_a_term_purges_everything_that_shows_it(
+    frontend_purges, committed, make_term, make_topic, make_article, glossary_index
+):
+    skin = make_topic("Skin", slug="skin")
+    propionate = make_term("Propionate", publish=True)
+    acetate = make_term("Acetate", publish=True)
+    mentions = make_article(body_text="Bacteria turn fibre into butyrate.")
+    unrelated = make_article(body_text="Sleep matters too.")
+    frontend_purges.clear()
+
+    committed(
+        lambda: make_term("Butyrate", topics=[skin], related=[propionate], publish=True)
+    )
+
+    assert {
+        f"{BASE}/glossary/butyrate/",
+        f"{BASE}/glossary/",
+        f"{BASE}/glossary/?letter=b",
+        f"{BASE}/glossary/?topic=skin",
+        f"{BASE}/glossary/?letter=b&topic=skin",
+        f"{BASE}/glossary/?page=2",
+        f"{BASE}{propionate.url}",
+        f"{BASE}{acetate.url}",  # its neighbour in A–Z order
+        f"{BASE}{mentions.url}",
+        f"{BASE}/sitemap.xml",
+        f"{BASE}/",
+    } <= set(frontend_purges)
+    assert f"{BASE}{unrelated.url}" not in frontend_purges
+
+
+def test_renaming_a_term_purges_articles_that_linked_its_old_name(
+    frontend_purges, committed, make_term, make_article
+):
+    term = make_term("Butyrate", publish=True)
+    mentions_old = make_article(body_text="Bacteria turn fibre into butyrate.")
+    frontend_purges.clear()
+
+    revision_page = term.get_latest_revision_as_object()
+    revision_page.title = "Butyric acid"
+    committed(lambda: revision_page.save_revision().publish())
+
+    assert f"{BASE}{mentions_old.url}" in frontend_purges
+
+
+def test_publishing_an_article_purges_its_index_and_feeds(
+    frontend_purges, committed, make_article, article_index
+):
+    article = make_article()
+    frontend_purges.clear()
+
+    committed(lambda: article.save_revision().publish())
+
+    assert {
+        f"{BASE}{article.url}",
+        f"{BASE}{article_index.url}",
+        f"{BASE}{article_index.url}feed/",
+        f"{BASE}{article_index.url}feed/atom/",
+        f"{BASE}/sitemap.xml",
+    } <= set(frontend_purges)
+
+
+def test_moving_a_page_purges_its_old_and_new_addresses(
+    frontend_purges, committed, make_term, site_root
+):
+    from tests.glossary.factories import GlossaryIndexPageFactory
+
+    term = make_term("Butyrate", publish=True)
+    other = GlossaryIndexPageFactory(parent=site_root, title="Terms", slug="terms")
+    frontend_purges.clear()
+
+    committed(lambda: term.move(other, pos="last-child"))
+
+    assert {f"{BASE}/glossary/butyrate/", f"{BASE}/terms/butyrate/"} <= set(
+        frontend_purges
+    )
+
+
+@pytest.mark.parametrize("change", ["unpublish", "delete"])
+def test_unpublishing_or_deleting_a_term_purges_it_and_its_glossary(
+    frontend_purges, committed, make_term, change
+):
+    term = make_term("Butyrate", publish=True)
+    frontend_purges.clear()
+
+    committed(getattr(term, change))
+
+    assert {f"{BASE}/glossary/butyrate/", f"{BASE}/glossary/"} <= set(frontend_purges)
+
+
+def test_a_consent_category_change_purges_every_public_page(
+    frontend_purges, committed, make_term, make_article
+):
+    term = make_term("Butyrate", publish=True)
+    article = make_article()
+    frontend_purges.clear()
+
+    analytics = CookieGroup.objects.get(varname="analytics")
+    analytics.description = "Counting visits."
+    committed(analytics.save)
+
+    assert {
+        f"{BASE}{term.url}",
+        f"{BASE}{article.url}",
+        f"{BASE}/glossary/",
+        f"{BASE}/",
+    } <= set(frontend_purges)

@@ -1,0 +1,215 @@
+"""deploy/nginx.conf, run for real in a temporary prefix in front of live_server.
+
+nginx is installed by .ci/run (nginx-light), so these run in CI; on a machine
+without it they are skipped with the reason.
+"""
+
+import http.client
+import shutil
+import socket
+import subprocess
+import time
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+
+NGINX = shutil.which("nginx") or "/usr/sbin/nginx"
+CONFIG = Path(settings.BASE_DIR) / "deploy" / "nginx.conf"
+HOST = "localhost"  # the test site's hostname: purge URLs name it
+
+pytestmark = pytest.mark.skipif(
+    not Path(NGINX).exists(), reason="nginx is not installed (.ci/run installs it)"
+)
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def config_for_test(tmp, app_port, port, purge_port, refresh_port) -> str:
+    """deploy/nginx.conf with ports and paths moved into ``tmp``; each replaced
+    line must exist exactly once, so a change to the file cannot go untested."""
+    text = CONFIG.read_text()
+    replacements = {
+        "user www-data;\n": "",
+        "pid /run/nginx-microsite.pid;": f"pid {tmp}/nginx.pid;",
+        "error_log /var/log/nginx/error.log warn;": f"error_log {tmp}/error.log;",
+        "/var/log/nginx/access.log": f"{tmp}/access.log",
+        "/var/log/nginx/purge.log": f"{tmp}/purge.log",
+        "/var/cache/nginx/microsite": f"{tmp}/cache",
+        "/srv/microsite/static_collected/": f"{tmp}/static/",
+        "/srv/microsite/media/": f"{tmp}/media/",
+        "server 127.0.0.1:8000;": f"server 127.0.0.1:{app_port};",
+        "listen 80;": f"listen 127.0.0.1:{port};",
+        "listen 127.0.0.1:8082;": f"listen 127.0.0.1:{refresh_port};",
+        "        8082     1;": f"        {refresh_port}     1;",
+        "proxy_pass http://127.0.0.1:8082;": f"proxy_pass http://127.0.0.1:{refresh_port};",
+        "listen 127.0.0.1:8081;": f"listen 127.0.0.1:{purge_port};",
+    }
+    for old, new in replacements.items():
+        assert text.count(old) == 1, f"{old!r} should appear once in {CONFIG}"
+        text = text.replace(old, new)
+    return text
+
+
+class Nginx:
+    def __init__(self, tmp: Path, app_port: int):
+        self.tmp = tmp
+        self.port = free_port()
+        self.purge_port = free_port()
+        self.refresh_port = free_port()
+        (tmp / "static").mkdir()
+        (tmp / "media").mkdir()
+        self.config = tmp / "nginx.conf"
+        self.config.write_text(
+            config_for_test(
+                tmp, app_port, self.port, self.purge_port, self.refresh_port
+            )
+        )
+        self.process = None
+
+    def command(self, *args):
+        return [NGINX, "-p", str(self.tmp), "-c", str(self.config), *args]
+
+    def start(self):
+        self.process = subprocess.Popen(
+            self.command("-g", "daemon off; master_process off;"),
+            stderr=subprocess.PIPE,
+        )
+        deadline = time.monotonic() + 10
+        while time.monotonic() < deadline:
+            try:
+                socket.create_connection(("127.0.0.1", self.port), 0.2).close()
+                return
+            except OSError:
+                if self.process.poll() is not None:
+                    raise AssertionError(self.process.stderr.read().decode()) from None
+                time.sleep(0.05)
+        raise AssertionError("nginx did not start listening")
+
+    def stop(self):
+        if self.process and self.process.poll() is None:
+            self.process.terminate()
+            self.process.wait(10)
+
+    def request(self, method, path, headers=None, body=None):
+        connection = http.client.HTTPConnection("127.0.0.1", self.port, timeout=10)
+        connection.request(method, path, body, {"Host": HOST, **(headers or {})})
+        response = connection.getresponse()
+        response.text = response.read().decode()
+        connection.close()
+        return response
+
+
+@pytest.fixture
+def nginx(tmp_path, live_server):
+    port = int(live_server.url.rsplit(":", 1)[1])
+    server = Nginx(tmp_path, port)
+    server.start()
+    yield server
+    server.stop()
+
+
+@pytest.fixture
+def term(make_term):
+    return make_term("Butyrate", "A short-chain fatty acid.", publish=True)
+
+
+def test_nginx_accepts_the_deployment_config(tmp_path):
+    server = Nginx(tmp_path, app_port=8000)
+
+    result = subprocess.run(server.command("-t"), capture_output=True, text=True)
+
+    assert result.returncode == 0, result.stderr
+    assert "syntax is ok" in result.stderr
+
+
+@pytest.mark.django_db(transaction=True)
+def test_second_request_for_a_page_is_a_proxy_cache_hit(nginx, term):
+    first = nginx.request("GET", term.url)
+    second = nginx.request("GET", term.url)
+
+    assert first.status == 200
+    assert first.getheader("X-Cache-Status") == "MISS"
+    assert second.getheader("X-Cache-Status") == "HIT"
+    assert second.text == first.text
+
+
+@pytest.mark.django_db(transaction=True)
+@pytest.mark.parametrize("path", ["/cookies/", "/cookies/status/", "/admin/login/"])
+def test_cookies_and_admin_are_never_cached_by_nginx(nginx, term, path):
+    statuses = [
+        nginx.request("GET", path).getheader("X-Cache-Status") for _ in range(2)
+    ]
+
+    assert statuses == ["BYPASS", "BYPASS"]
+
+
+@pytest.mark.django_db(transaction=True)
+def test_signed_in_users_and_posts_go_past_the_proxy_cache(nginx, term):
+    nginx.request("GET", term.url)
+    nginx.request("GET", term.url)
+
+    with_session = nginx.request("GET", term.url, {"Cookie": "sessionid=abc"})
+    post = nginx.request(
+        "POST",
+        term.url,
+        {"Content-Type": "application/x-www-form-urlencoded"},
+        "a=1",
+    )
+
+    assert with_session.getheader("X-Cache-Status") == "BYPASS"
+    assert post.getheader("X-Cache-Status") != "HIT"
+
+
+@pytest.mark.django_db(transaction=True)
+def test_static_files_are_served_by_nginx_itself(nginx):
+    (nginx.tmp / "static" / "site.css").write_text("body{}")
+
+    response = nginx.request("GET", "/static/site.css")
+
+    assert response.status == 200
+    assert response.text == "body{}"
+    assert "immutable" in response.getheader("Cache-Control")
+
+
+@pytest.mark.django_db(transaction=True)
+def test_publishing_refreshes_the_page_in_nginx_through_a_purge(nginx, term, settings):
+    settings.WAGTAILFRONTENDCACHE = {
+        "nginx": {
+            "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+            "LOCATION": f"http://127.0.0.1:{nginx.purge_port}",
+        }
+    }
+    nginx.request("GET", term.url)
+    assert nginx.request("GET", term.url).getheader("X-Cache-Status") == "HIT"
+
+    revision_page = term.get_latest_revision_as_object()
+    revision_page.definition = "A fatty acid, as revised by the reviewer."
+    revision_page.save_revision().publish()
+    refreshed = nginx.request("GET", term.url)
+
+    assert refreshed.getheader("X-Cache-Status") == "HIT"
+    assert "as revised by the reviewer" in refreshed.text
+
+    term.refresh_from_db()
+    term.unpublish()
+
+    assert nginx.request("GET", term.url).status == 404
+
+
+@pytest.mark.django_db(transaction=True)
+def test_purge_is_refused_to_anyone_but_the_app(nginx, term):
+    connection = http.client.HTTPConnection("127.0.0.1", nginx.purge_port, timeout=10)
+    connection.request("GET", term.url, headers={"Host": HOST})
+
+    assert connection.getresponse().status == 405
+    # On the public port no request header can force a refresh.
+    nginx.request("GET", term.url)
+    forged = nginx.request(
+        "GET", term.url, {"X-Cache-Refresh": "1", "Pragma": "no-cache"}
+    )
+    assert forged.getheader("X-Cache-Status") == "HIT"
