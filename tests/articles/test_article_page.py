@@ -175,7 +175,7 @@ def test_article_page_stays_within_its_query_budget(
 ):
     client.get(article.url)  # warm Wagtail's site-root cache, as in production
 
-    # Measured: 17 (9 are Wagtail's routing and serving, 2 the site-wide settings).
+    # Measured: 15 (9 are Wagtail's routing and serving, 2 the site-wide settings).
     with django_assert_max_num_queries(19):
         response = client.get(article.url)
 
