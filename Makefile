@@ -6,7 +6,7 @@ PORT ?= 8000
 STAMP := $(VENV)/.installed-$(shell cat pyproject.toml | cksum | cut -d' ' -f1)
 PYTEST_ARGS ?=
 
-.PHONY: run test install migrate demo lint format check test-postgres bench clean
+.PHONY: run test install migrate demo lint format check test-postgres test-redis bench clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -48,6 +48,11 @@ test: install lint check
 # The whole suite against a throwaway PostgreSQL cluster (see .ci/postgres).
 test-postgres: install
 	bash .ci/with-postgres $(BIN)/python -m pytest $(PYTEST_ARGS)
+
+# The whole suite with Redis as the cache (page cache, consent, glossary); see
+# .ci/with-redis. Both compose: bash .ci/with-postgres bash .ci/with-redis make ...
+test-redis: install
+	bash .ci/with-redis $(BIN)/python -m pytest $(PYTEST_ARGS)
 
 bench: install
 	$(BIN)/python benchmarks/run_all.py
