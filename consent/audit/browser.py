@@ -52,6 +52,7 @@ STORAGE_KEYS = """() => {
 # After the load event, wait this long at most for the network to go quiet, so
 # that scripts inserted by consent.js have run and set what they set.
 SETTLE_MS = 3000
+LAUNCH_TIMEOUT_MS = 30_000
 
 
 class AuditError(Exception):
@@ -136,7 +137,8 @@ class _Audit:
                 browser = playwright.chromium.launch(
                     executable_path=self.chromium,
                     args=CHROMIUM_ARGS,
-                    timeout=self.timeout_ms,
+                    # Starting takes long on a loaded machine, whatever the pages do.
+                    timeout=max(self.timeout_ms, LAUNCH_TIMEOUT_MS),
                 )
             except PlaywrightError as error:
                 first = str(error).strip().splitlines()[0] if str(error) else ""
@@ -161,22 +163,10 @@ class _Audit:
         page = context.new_page()
         seen: set[tuple[str, str, str]] = set()
         try:
-            if phase in BUTTONS:
-                first = PageResult(self.urls[0])
-                self.visit(page, first)
-                if not first.error:
-                    problem = self.choose(page, context, phase)
-                    result.note = problem or (
-                        f"Clicked the banner's {BUTTON_LABELS[phase]} on {first.url},"
-                        " then visited every page again."
-                    )
-                    if problem:
-                        first.findings.append(
-                            Finding("banner", BUTTON_LABELS[phase], VIOLATION, problem)
-                        )
-                        result.pages.append(first)
-                else:
-                    result.pages.append(first)
+            if phase in BUTTONS and not self.choose_on_first_page(
+                page, context, result
+            ):
+                return result  # no choice was made: visiting again would say nothing
             for url in self.urls:
                 requests.clear()
                 page_result = PageResult(url)
@@ -189,6 +179,31 @@ class _Audit:
         finally:
             context.close()
         return result
+
+    def choose_on_first_page(self, page, context, result: PhaseResult) -> bool:
+        """Open the first page and click the phase's banner button.
+
+        When that fails, the phase holds the first page with the error (it did
+        not load) or a violation (no button, or the choice was not stored).
+        """
+        first = PageResult(self.urls[0])
+        self.visit(page, first)
+        label = BUTTON_LABELS[result.phase]
+        if first.error:
+            result.note = f"Could not click {label}: the first page did not load."
+            result.pages.append(first)
+            return False
+        problem = self.choose(page, context, result.phase)
+        if problem:
+            result.note = f"Could not click {label}."
+            first.findings.append(Finding("banner", label, VIOLATION, problem))
+            result.pages.append(first)
+            return False
+        result.note = (
+            f"Clicked the banner's {label} on {first.url},"
+            " then visited every page again."
+        )
+        return True
 
     def visit(self, page, page_result: PageResult):
         try:

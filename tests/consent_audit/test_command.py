@@ -140,6 +140,51 @@ def test_the_audit_runs_in_its_own_thread_while_the_caller_drives_chromium(
     assert page.title()
 
 
+@pytest.mark.browser
+@pytest.mark.django_db(transaction=True)
+@pytest.mark.urls("tests.consent_audit.urls")
+def test_a_first_page_without_the_banner_is_a_violation_in_both_choice_phases(
+    demo_site,
+):
+    leaky = demo_site + "/audit-leaky/"
+
+    status, out, _ = audit("--json", "--timeout", "3", leaky)
+
+    report = json.loads(out)
+    assert status == 1
+    banner = [v for v in report["violations"] if v["kind"] == "banner"]
+    assert [(v["phase"], v["name"], v["url"]) for v in banner] == [
+        ("reject", "Reject all", leaky),
+        ("accept", "Accept all", leaky),
+    ]
+    assert (
+        banner[0]["reason"] == f"the banner's Reject all button did not show on {leaky}"
+    )
+    assert report["phases"][2]["note"] == "Could not click Accept all."
+
+
+@pytest.mark.browser
+@pytest.mark.django_db(transaction=True)
+@pytest.mark.urls("tests.consent_audit.urls")
+def test_a_page_that_does_not_load_in_time_exits_2_and_is_reported(demo_site):
+    slow = demo_site + "/audit-slow/"
+
+    status, out, message = audit("--json", "--timeout", "2", slow)
+
+    report = json.loads(out)
+    assert status == 2
+    assert message.startswith(
+        f"3 page visit(s) failed; first: Before any choice: {slow}: "
+    )
+    assert "Timeout 2000ms exceeded" in message
+    assert report["clean"] is False and report["violations"] == []
+    for phase in report["phases"]:
+        assert [p["verdict"] for p in phase["pages"]] == ["error"]
+    assert report["phases"][1]["note"] == (
+        "Could not click Reject all: the first page did not load."
+    )
+
+
 def test_an_unreachable_base_url_exits_2_with_a_one_line_message():
     base_url = f"http://127.0.0.1:{free_port()}"
     env = {**os.environ, "DJANGO_SETTINGS_MODULE": "microsite.settings.test"}

@@ -1,4 +1,7 @@
-"""The site's URLs plus a page that breaks the rules before any choice."""
+"""The site's URLs plus a page that breaks the rules before any choice and a page
+too slow to audit."""
+
+import time
 
 from django.http import HttpResponse
 from django.urls import include, path
@@ -15,7 +18,13 @@ def leaky_page(request):
     return response
 
 
+def slow_page(request):
+    time.sleep(6)
+    return HttpResponse("<!doctype html><title>Slow</title><p>At last.</p>")
+
+
 urlpatterns = [
     path("audit-leaky/", leaky_page),
+    path("audit-slow/", slow_page),
     path("", include("microsite.urls")),
 ]

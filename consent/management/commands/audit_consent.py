@@ -35,13 +35,19 @@ def _reason(error: urllib.error.URLError) -> str:
     return getattr(reason, "strerror", None) or str(reason)
 
 
-def fetch(url: str, timeout: float) -> bytes:
-    """The body at ``url``; raises CommandError (exit 2) when it cannot."""
+def fetch(url: str, timeout: float, *, any_answer: bool = False) -> bytes:
+    """The body at ``url``; raises CommandError (exit 2) when it cannot.
+
+    With ``any_answer`` an HTTP error status counts as an answer: the server is
+    there, which is all a reachability check needs.
+    """
     request = urllib.request.Request(url, headers={"User-Agent": "audit_consent"})
     try:
         with urllib.request.urlopen(request, timeout=timeout) as response:
             return response.read()
     except urllib.error.HTTPError as error:
+        if any_answer:
+            return b""
         raise usage_error(f"{url} answered HTTP {error.code}") from None
     except urllib.error.URLError as error:
         raise usage_error(f"Cannot reach {url}: {_reason(error)}") from None
@@ -147,7 +153,8 @@ class Command(BaseCommand):
             raise usage_error(str(error)) from None
         timeout = options["timeout"]
         if urls:
-            fetch(urls[0], timeout)  # fails clearly when the site is not there
+            # Fails clearly when the site is not there at all.
+            fetch(base_url + "/", timeout, any_answer=True)
             return base_url, urls
         sitemap_url = base_url + "/sitemap.xml"
         kind, locs = self.sitemap(sitemap_url, timeout)
