@@ -16,14 +16,16 @@ class ContentSecurityPolicyMiddleware(CSPMiddleware):
     Public pages get ``CONTENT_SECURITY_POLICY`` plus the hashes of the site's
     inline code and the hosts of the gated scripts. Wagtail's admin (and its
     previews, rendered under ``/admin/``) writes inline scripts and styles, so
-    ``ADMIN_PATH_PREFIXES`` get ``ADMIN_CONTENT_SECURITY_POLICY`` instead.
+    ``ADMIN_PATH_PREFIXES`` and previews get ``ADMIN_CONTENT_SECURITY_POLICY``.
     """
 
     def get_policy_parts(self, request, response, report_only=False):
         parts = super().get_policy_parts(request, response, report_only=report_only)
         if report_only or parts.config is not None:
             return parts
-        if is_admin_path(request.path_info):
+        # Wagtail renders a preview through the whole middleware stack with a
+        # dummy request for the page's public path; it is shown in the admin.
+        if is_admin_path(request.path_info) or getattr(request, "is_dummy", False):
             return PolicyParts(
                 config=settings.ADMIN_CONTENT_SECURITY_POLICY["DIRECTIVES"],
                 update=parts.update,

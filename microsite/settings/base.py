@@ -221,6 +221,8 @@ COOKIE_CONSENT_LOG_ENABLED = env_bool("COOKIE_CONSENT_LOG_ENABLED", True)
 COOKIE_CONSENT_SUCCESS_URL = "/cookies/"
 
 # Security headers (docs/security.md). HTTPS-only settings are in production.py.
+# No Gravatar in the admin: it would send a hash of each editor's email elsewhere.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"

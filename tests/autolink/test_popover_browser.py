@@ -20,7 +20,7 @@ def terms(make_term):
 @pytest.fixture
 def article_page(page, live_server, terms):
     page.goto(f"{live_server.url}/autolink-test/")
-    page.wait_for_function("document.querySelector('[role=tooltip]') !== null")
+    page.wait_for_function("() => document.querySelector('[role=tooltip]') !== null")
     return page
 
 

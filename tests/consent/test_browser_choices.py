@@ -77,9 +77,9 @@ def test_accept_all_runs_every_script_at_once_and_again_on_return(
     page.goto(site_url + "/")
     banner_button(page, "Accept all").click()
     page.wait_for_function(
-        "window.demoAnalyticsRuns === 1 && window.demoMarketingRuns === 1"
+        "() => window.demoAnalyticsRuns === 1 && window.demoMarketingRuns === 1"
     )
-    page.wait_for_function("window.trackerRan === true")
+    page.wait_for_function("() => window.trackerRan === true")
     assert not page.locator(BANNER).is_visible()
     assert {"_ga", "_ga_DEMO123", "_fbp"} <= set(cookies(context))
 
@@ -89,7 +89,7 @@ def test_accept_all_runs_every_script_at_once_and_again_on_return(
     page.reload()
     assert page.evaluate("window.askedAtFirstPaint") is False
     page.wait_for_function(
-        "window.demoAnalyticsRuns === 1 && window.demoMarketingRuns === 1"
+        "() => window.demoAnalyticsRuns === 1 && window.demoMarketingRuns === 1"
     )
     assert not page.locator(BANNER).is_visible()
     consent_calls = [
@@ -110,7 +110,7 @@ def test_customising_to_analytics_only_runs_only_analytics(
     assert [s.is_checked() for s in switches.all()] == [True, False, False, False]
     dialog.get_by_role("switch", name="Analytics").check()
     dialog.get_by_role("button", name="Save choices").click()
-    page.wait_for_function("window.demoAnalyticsRuns === 1")
+    page.wait_for_function("() => window.demoAnalyticsRuns === 1")
     assert not dialog.is_visible() and not page.locator(BANNER).is_visible()
     assert runs(page) == [1, 0] and tracker == []
     choices = consent_choices(context)
@@ -128,7 +128,7 @@ def test_withdrawing_analytics_deletes_its_cookies_and_storage_at_once(
     page.goto(site_url + "/")
     banner_button(page, "Accept all").click()
     page.wait_for_function(
-        "window.demoAnalyticsRuns === 1 && window.demoMarketingRuns === 1"
+        "() => window.demoAnalyticsRuns === 1 && window.demoMarketingRuns === 1"
     )
     assert page.evaluate("localStorage.getItem('demo_analytics_visits')") == "1"
 
@@ -137,14 +137,14 @@ def test_withdrawing_analytics_deletes_its_cookies_and_storage_at_once(
     assert dialog.get_by_role("switch", name="Analytics").is_checked()
     dialog.get_by_role("switch", name="Analytics").uncheck()
     dialog.get_by_role("button", name="Save choices").click()
-    page.wait_for_function("!document.cookie.includes('_ga')")
+    page.wait_for_function("() => !document.cookie.includes('_ga')")
     present = cookies(context)
     assert not {"_ga", "_ga_DEMO123"} & set(present)
     assert "_fbp" in present
     assert page.evaluate("localStorage.getItem('demo_analytics_visits')") is None
 
     page.goto(site_url + "/glossary/")
-    page.wait_for_function("window.demoMarketingRuns === 1")
+    page.wait_for_function("() => window.demoMarketingRuns === 1")
     assert runs(page) == [0, 1]
     assert "_ga" not in cookies(context)
     assert page.errors == []
@@ -177,7 +177,7 @@ def test_a_newly_declared_cookie_asks_again_those_who_accepted(page, context, si
     )
     page.reload()
     assert page.locator(BANNER).is_visible()
-    page.wait_for_function("window.demoMarketingRuns === 1")
+    page.wait_for_function("() => window.demoMarketingRuns === 1")
     assert runs(page) == [0, 1]
 
 
@@ -197,7 +197,7 @@ def test_a_newly_declared_cookie_asks_again_those_who_declined(page, context, si
 def test_an_expired_consent_asks_again_and_runs_nothing(page, context, site_url):
     page.goto(site_url + "/")
     banner_button(page, "Accept all").click()
-    page.wait_for_function("window.demoAnalyticsRuns === 1")
+    page.wait_for_function("() => window.demoAnalyticsRuns === 1")
     thirteen_months_ago = page.evaluate("Date.now() - 395 * 864e5")
     times = "|".join(f"{g}={thirteen_months_ago}" for g in consent_choices(context))
     context.add_cookies(
