@@ -1,0 +1,182 @@
+"""How fast pages are served: a static file, nginx's cache, the app's cache, no cache.
+
+    .venv/bin/python benchmarks/page_speed.py [--duration 10] [--keep]
+
+Builds a throwaway production-like site (see benchkit.Site), then measures with
+wrk (-t2 -c16, --latency), all in one run so the ratios compare like with like:
+
+  static      nginx serving the saved HTML of a term page as a file (100 %)
+  nginx       the same page through deploy/nginx.conf, its proxy cache warm
+  app cache   gunicorn directly, the app's page cache warm (X-Cache: HIT)
+  uncached    gunicorn with PAGE_CACHE_ENABLED=false: home, term, article,
+              glossary index, with SQL queries per page (Django test client)
+
+A measurement, not a test: figures move with the machine's load.
+"""
+
+import argparse
+import sys
+from urllib.parse import urlsplit
+
+import benchkit as bk
+
+PAGES = ("home", "term", "article", "index")
+
+
+def warm(base: str, path: str, header: str) -> str:
+    """GET a page until its cache says HIT (at most 5 times); return the status."""
+    value = ""
+    for _ in range(5):
+        status, headers, _, _ = bk.fetch(base + path)
+        value = headers.get(header, "")
+        if status == 200 and value == "HIT":
+            break
+    return value
+
+
+def measure(site: bk.Site, urls: dict, duration: int, raw: list) -> dict:
+    """Run every measurement; returns a dict of results (see keys below)."""
+    out = {"urls": urls, "notes": []}
+    term = urls["term"]
+
+    def run(label, url):
+        bk.log(f"wrk {label}: {url} ({duration}s)")
+        result = bk.wrk(url, duration=duration)
+        raw.append(f"### {label}\n{result.raw}")
+        if result.non_2xx or result.socket_errors:
+            out["notes"].append(
+                f"{label}: non-2xx {result.non_2xx}, socket errors "
+                f"{result.socket_errors or 'none'}"
+            )
+        return result
+
+    with bk.gunicorn(site, page_cache=True) as app:
+        app_port = urlsplit(app).port
+        for name in PAGES:
+            warm(app, urls[name], "X-Cache")
+        status, headers, body, _ = bk.fetch(app + term)
+        out["app_cache_status"] = headers.get("X-Cache")
+        (site.dir / "html" / "term.html").write_bytes(body)
+        (site.dir / "html" / "term.html").chmod(0o644)
+        out["page_bytes"] = len(body)
+
+        static_port = bk.free_port()
+        static_conf = bk.STATIC_NGINX.format(tmp=site.dir, port=static_port)
+        with bk.nginx(site, static_conf, static_port, "nginx-static") as static:
+            out["static"] = run("static file (nginx)", static + "/term.html")
+
+        try:
+            proxy_port = bk.free_port()
+            deploy_conf = bk.render_deploy_nginx(site, app_port, proxy_port)
+        except ValueError as error:
+            out["notes"].append(f"deploy/nginx.conf not measured: {error}")
+            out["nginx"] = None
+        else:
+            with bk.nginx(site, deploy_conf, proxy_port, "nginx-deploy") as proxy:
+                out["nginx_cache_status"] = warm(proxy, term, "X-Cache-Status")
+                out["nginx"] = run("deploy/nginx.conf, warm", proxy + term)
+
+        out["app_cache"] = run("app page cache, warm", app + term)
+
+    out["uncached"] = {}
+    with bk.gunicorn(site, page_cache=False) as app:
+        for name in PAGES:
+            bk.fetch(app + urls[name])
+            out["uncached"][name] = run(f"uncached {name}", app + urls[name])
+
+    bk.log("SQL queries per page (test client, in-process)")
+    counts = site.count_queries([urls[name] for name in PAGES])
+    out["queries"] = {name: counts[urls[name]][1] for name in PAGES}
+    return out
+
+
+def ratio(part, whole):
+    if not part or not whole or not whole.requests_per_second:
+        return None
+    return part.requests_per_second / whole.requests_per_second
+
+
+def report(out: dict) -> str:
+    static, proxy, app = out["static"], out.get("nginx"), out["app_cache"]
+    uncached_term = out["uncached"]["term"]
+
+    def row(label, result, reference, queries=""):
+        share = ratio(result, reference)
+        return [
+            label,
+            bk.fmt(result.requests_per_second if result else None),
+            bk.fmt(result.p50 if result else None, ".2f"),
+            bk.fmt(result.p99 if result else None, ".2f"),
+            bk.fmt(share * 100 if share else None, ".1f"),
+            queries,
+        ]
+
+    rows = [
+        row("term: static file, nginx", static, static),
+        row("term: deploy/nginx.conf, warm", proxy, static),
+        row("term: app page cache, warm", app, static),
+    ]
+    for name in PAGES:
+        rows.append(
+            row(
+                f"{name}: uncached render",
+                out["uncached"][name],
+                static,
+                out["queries"][name],
+            )
+        )
+    text = bk.table(
+        ["page, served by", "req/s", "p50 ms", "p99 ms", "% static", "SQL"], rows
+    )
+    app_x = ratio(app, uncached_term)
+    text += (
+        f"\napp cache / uncached term page: {bk.fmt(app_x, '.1f')}×"
+        f"   (X-Cache {out.get('app_cache_status')}, nginx "
+        f"X-Cache-Status {out.get('nginx_cache_status', 'n/a')}, "
+        f"page {out['page_bytes']:,} bytes)"
+    )
+    for note in out["notes"]:
+        text += f"\nnote: {note}"
+    return text
+
+
+def targets(out: dict) -> list:
+    """(measurement, value, target, met) rows for run_all's final table."""
+    proxy_share = ratio(out.get("nginx"), out["static"])
+    app_x = ratio(out["app_cache"], out["uncached"]["term"])
+    return [
+        (
+            "nginx cache vs static file (term)",
+            bk.fmt(proxy_share * 100 if proxy_share else None, ".1f") + " %",
+            ">= 60 %",
+            bool(proxy_share and proxy_share >= 0.6),
+        ),
+        (
+            "app cache vs uncached render (term)",
+            bk.fmt(app_x, ".1f") + "×",
+            ">= 10×",
+            bool(app_x and app_x >= 10),
+        ),
+    ]
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--duration", type=int, default=10, help="wrk seconds")
+    parser.add_argument("--keep", action="store_true", help="keep the temp dir")
+    options = parser.parse_args()
+    if bk.ensure_tools():
+        return 2
+    site = bk.Site(keep=options.keep)
+    try:
+        site.build()
+        raw = []
+        out = measure(site, site.urls(), options.duration, raw)
+        print(report(out))
+    finally:
+        site.cleanup()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
