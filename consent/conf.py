@@ -23,10 +23,12 @@ class ConsentConf(AppConf):
     # their URL carries a version, so a change is never served stale.
     SCRIPT_MAX_AGE: int = 60 * 60 * 24 * 365
 
-    # Google Consent Mode v2: when on, the head script declares every consent type
-    # "denied" by default (before any Google tag) and updates them from the choices.
+    # Google Consent Mode v2: when on (and not switched off in a site's banner
+    # settings), the head script declares every consent type "denied" by default,
+    # before any other tag, and updates them from the visitor's choices.
     GOOGLE_CONSENT_MODE: bool = False
-    GOOGLE_CONSENT_TYPES: dict = {
+    # Which consent types follow which category.
+    GOOGLE_CONSENT_MODE_MAP: dict = {
         "analytics": ["analytics_storage"],
         "marketing": ["ad_storage", "ad_user_data", "ad_personalization"],
         "personalization": ["personalization_storage", "functionality_storage"],

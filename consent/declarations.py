@@ -8,7 +8,7 @@ from cookie_consent.models import CookieGroup
 from django.core.cache import caches
 
 from .conf import settings
-from .models import GatedScript, Storage
+from .models import BannerSettings, GatedScript, Storage
 
 
 def _cache():
@@ -58,15 +58,89 @@ def _script_data(script):
 def load():
     groups = CookieGroup.objects.prefetch_related("cookie_set__details")
     scripts = GatedScript.objects.live().select_related("category")
+    texts = BannerSettings.objects.values(
+        "site_id", "texts_revision", "texts_hash", "google_consent_mode"
+    )
     return {
         "categories": [_category_data(g) for g in groups],
         "scripts": [_script_data(s) for s in scripts],
+        # Per site: the banner texts' revision and fingerprint, and whether Google
+        # Consent Mode is on for it.
+        "sites": {row.pop("site_id"): row for row in texts},
     }
 
 
 def current():
     """Declarations as data: ``{"categories": [...], "scripts": [...]}``."""
     return _cache().get_or_set(settings.CONSENT_CACHE_KEY, load, timeout=None)
+
+
+def site_texts(site):
+    """``{"texts_revision", "texts_hash", "google_consent_mode"}`` of a site.
+
+    Read from the cached declarations; a site without banner settings yet gets
+    them created (which drops the cache once).
+    """
+    if site is None:
+        banner = BannerSettings()
+        banner.refresh_texts_revision()
+    else:
+        known = current()["sites"].get(site.pk)
+        if known is not None:
+            return known
+        banner = BannerSettings.for_site(site)
+    return {
+        "texts_revision": banner.texts_revision,
+        "texts_hash": banner.texts_hash,
+        "google_consent_mode": banner.google_consent_mode,
+    }
+
+
+def site_texts_for_request(request):
+    """``site_texts`` of the request's site, kept on the request."""
+    if request is None:
+        return site_texts(None)
+    if not hasattr(request, "_consent_site_texts"):
+        site_id = site_id_for_request(request)
+        known = current()["sites"].get(site_id)
+        if known is None:
+            from wagtail.models import Site
+
+            site = Site.objects.filter(pk=site_id).first() if site_id else None
+            known = site_texts(site)
+        request._consent_site_texts = known
+    return request._consent_site_texts
+
+
+HOSTS_LIMIT = 100
+
+
+def site_id_for_request(request):
+    """The id of the request's Wagtail site, the host's answer cached.
+
+    Wagtail looks the site up with a query each time; consent decisions need it
+    for the banner texts, so the answer per host and port is kept until a site
+    changes (``forget_sites``).
+    """
+    if hasattr(request, "_wagtail_site"):
+        return request._wagtail_site.pk if request._wagtail_site else None
+    from django.http.request import split_domain_port
+    from wagtail.models import Site
+
+    host = f"{split_domain_port(request._get_raw_host())[0]}:{request.get_port()}"
+    key = f"{settings.CONSENT_CACHE_KEY}:hosts"
+    hosts = _cache().get(key) or {}
+    if host not in hosts:
+        site = Site.find_for_request(request)
+        if len(hosts) >= HOSTS_LIMIT:
+            return site.pk if site else None
+        hosts = {**hosts, host: site.pk if site else None}
+        _cache().set(key, hosts, timeout=None)
+    return hosts[host]
+
+
+def forget_sites(**kwargs):
+    _cache().delete(f"{settings.CONSENT_CACHE_KEY}:hosts")
 
 
 def forget():

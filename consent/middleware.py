@@ -21,7 +21,8 @@ class CleanCookiesMiddleware(BaseCleanCookiesMiddleware):
     """django-cookie-consent's cleaner, extended to name patterns and expiry.
 
     Deletes every declared cookie (``_ga`` and ``_ga_*`` alike) of a category that
-    is not accepted now: declined, never decided, expired or re-asked. A response
+    is not accepted now: declined, never decided, expired or re-asked (a new
+    cookie declared, or new banner texts). A response
     that deletes cookies is marked private so that no shared cache keeps it.
     """
 
@@ -33,6 +34,7 @@ class CleanCookiesMiddleware(BaseCleanCookiesMiddleware):
             _cookie_value(request, response, settings.COOKIE_CONSENT_NAME),
             _cookie_value(request, response, settings.CONSENT_TIME_COOKIE_NAME),
             categories,
+            declarations.site_texts_for_request(request)["texts_revision"],
         )
         deleted = False
         for category in categories:

@@ -5,6 +5,10 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+from wagtail.fields import StreamField
+from wagtail.models import Page
+
+from .records.fingerprint import texts_fingerprint
 
 
 class Storage(models.TextChoices):
@@ -134,6 +138,19 @@ class BannerSettings(BaseSiteSetting):
         related_name="+",
         help_text="The cookie policy page the banner links to.",
     )
+    google_consent_mode = models.BooleanField(
+        "Google Consent Mode",
+        default=True,
+        help_text=(
+            "Tell Google tags what visitors chose (Consent Mode v2). Takes effect "
+            "only where the site's CONSENT_GOOGLE_CONSENT_MODE setting is on."
+        ),
+    )
+    # Proof of consent: which wording visitors agreed to. The revision goes up
+    # when the banner texts or the policy page's text change, and visitors who
+    # decided under an older revision are asked again.
+    texts_revision = models.PositiveIntegerField(default=1, editable=False)
+    texts_hash = models.CharField(max_length=64, blank=True, editable=False)
 
     panels = [
         FieldPanel("title"),
@@ -148,10 +165,34 @@ class BannerSettings(BaseSiteSetting):
             heading="Button labels",
         ),
         FieldPanel("policy_page"),
+        FieldPanel("google_consent_mode"),
     ]
 
     class Meta:
         verbose_name = "cookie banner"
+
+    def save(self, *args, **kwargs):
+        self.refresh_texts_revision()
+        if kwargs.get("update_fields") is not None:
+            kwargs["update_fields"] = {
+                *kwargs["update_fields"],
+                "texts_revision",
+                "texts_hash",
+            }
+        super().save(*args, **kwargs)
+
+    def refresh_texts_revision(self):
+        """Store the texts' fingerprint; a different one starts a new revision."""
+        fingerprint = self.fingerprint()
+        if fingerprint == self.texts_hash:
+            return False
+        if self.texts_hash:  # the first fingerprint is revision 1, not a change
+            self.texts_revision += 1
+        self.texts_hash = fingerprint
+        return True
+
+    def fingerprint(self):
+        return texts_fingerprint(*self.texts(), policy_text(self.policy_page))
 
     def texts(self):
         """The wording visitors see, in order (for proof of consent)."""
@@ -163,3 +204,27 @@ class BannerSettings(BaseSiteSetting):
             self.customise_label,
             self.save_label,
         ]
+
+
+TEXT_FIELDS = (models.CharField, models.TextField, StreamField)
+PAGE_FIELDS_THAT_ARE_NOT_TEXT = {"slug", "url_path", "draft_title", "locked_by"}
+
+
+def policy_text(page):
+    """The live wording of a cookie policy page: its title and its own text fields.
+
+    Wagtail's bookkeeping fields (path, slug, dates…) are left out, so only a change
+    of what visitors read gives a new fingerprint.
+    """
+    if page is None:
+        return ""
+    page = page.specific
+    parts = [page.title]
+    for field in page._meta.concrete_fields:
+        if (
+            field.model is not Page
+            and isinstance(field, TEXT_FIELDS)
+            and field.name not in PAGE_FIELDS_THAT_ARE_NOT_TEXT
+        ):
+            parts.append(f"{field.name}={field.value_to_string(page)}")
+    return "\n".join(parts)

@@ -3,6 +3,8 @@
 from cookie_consent.models import Cookie, CookieGroup
 from django.db.models.signals import post_delete, post_save, pre_save
 from django.utils import timezone
+from wagtail.models import Site
+from wagtail.signals import page_published
 
 from . import declarations
 from .models import BannerSettings, CookieDetails, GatedScript
@@ -26,6 +28,14 @@ def renew_version_of_renamed_cookie(sender, instance, **kwargs):
         instance.created = timezone.now()
 
 
+def refresh_policy_texts(sender, instance, **kwargs):
+    # The banner settings keep a fingerprint of their cookie policy page's text:
+    # publishing a new wording of it starts a new texts revision.
+    for banner in BannerSettings.objects.filter(policy_page_id=instance.pk):
+        if banner.refresh_texts_revision():
+            banner.save()
+
+
 def connect():
     for model in WATCHED:
         post_save.connect(
@@ -35,6 +45,13 @@ def connect():
             announce_change,
             sender=model,
             dispatch_uid=f"consent-{model.__name__}-delete",
+        )
+    page_published.connect(refresh_policy_texts, dispatch_uid="consent-policy-texts")
+    for signal in (post_save, post_delete):
+        signal.connect(
+            declarations.forget_sites,
+            sender=Site,
+            dispatch_uid=f"consent-site-{signal is post_save}",
         )
     pre_save.connect(
         renew_version_of_renamed_cookie,

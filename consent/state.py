@@ -4,6 +4,8 @@ The same rules run in the browser (``static/consent/head.js``): a category is
 accepted when the stored version is current and the decision is younger than
 CONSENT_ACCEPT_MAX_AGE_DAYS; declined when the refusal is younger than
 CONSENT_DECLINE_MAX_AGE_DAYS and no cookie was declared since; otherwise undecided.
+Every category is undecided when the visitor decided under an older revision of the
+banner and policy texts than the current one.
 """
 
 import time
@@ -18,6 +20,11 @@ DECLINED = False
 UNDECIDED = None
 
 DAY_MS = 24 * 60 * 60 * 1000
+
+# In the decision-time cookie, next to the categories' times: the revision of the
+# texts the visitor last decided every category under. No category varname can
+# hold "~". A cookie without it dates from revision 1.
+TEXTS_KEY = "~texts"
 
 
 def now_ms() -> int:
@@ -51,13 +58,22 @@ def category_state(
     return UNDECIDED
 
 
-def consent_states(consent_raw: str, times_raw: str, categories) -> dict:
+def decided_revision(times: Mapping[str, int]) -> int:
+    return times.get(TEXTS_KEY) or 1
+
+
+def consent_states(
+    consent_raw: str, times_raw: str, categories, texts_revision: int = 1
+) -> dict:
     """``{varname: ACCEPTED | DECLINED | UNDECIDED}`` for optional categories.
 
-    ``categories`` are the declarations of ``consent.declarations``.
+    ``categories`` are the declarations of ``consent.declarations``;
+    ``texts_revision`` is the current revision of the site's banner texts.
     """
     stored = parse_cookie_str(consent_raw or "")
     times = parse_times(times_raw)
+    if decided_revision(times) < texts_revision:
+        stored = {}
     now = now_ms()
     return {
         c["id"]: category_state(

@@ -12,6 +12,7 @@ from cookie_consent.views import (
     is_ajax_like,
 )
 from django.apps import apps
+from django.db import transaction
 from django.http import Http404, HttpResponse, HttpResponseRedirect, JsonResponse
 from django.shortcuts import get_object_or_404
 from django.utils.cache import add_never_cache_headers, patch_cache_control
@@ -19,14 +20,20 @@ from django.utils.decorators import method_decorator
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.cache import never_cache
 from django.views.generic import TemplateView
-from wagtail.models import Site
 
 from . import declarations
 from .conf import settings
-from .models import BannerSettings, GatedScript
-from .state import consent_states, now_ms, parse_times, serialise_times
+from .models import GatedScript
+from .state import (
+    TEXTS_KEY,
+    consent_states,
+    decided_revision,
+    now_ms,
+    parse_times,
+    serialise_times,
+)
 
-SOURCES = {"banner", "preferences", "page"}
+SOURCES = {"banner", "preferences", "page", "gpc"}
 
 
 def invalid_choice(request, form):
@@ -40,27 +47,38 @@ def invalid_choice(request, form):
     return HttpResponse(message, status=400, content_type="text/plain; charset=utf-8")
 
 
+def optional_groups(request):
+    """django-cookie-consent's cached categories, read once per request."""
+    if not hasattr(request, "_consent_groups"):
+        request._consent_groups = all_cookie_groups()
+    return request._consent_groups
+
+
 def drop_unknown_categories(request):
     """Forget stored choices for categories that do not exist (any more)."""
-    known = all_cookie_groups()
+    known = optional_groups(request)
     stored = parse_cookie_str(request.COOKIES.get(settings.COOKIE_CONSENT_NAME, ""))
     request.COOKIES[settings.COOKIE_CONSENT_NAME] = dict_to_cookie_str(
         {k: v for k, v in stored.items() if k in known}
     )
 
 
-def record_decision_time(request, response, varnames):
-    """Store when each category was decided, in a strictly necessary cookie."""
-    known = all_cookie_groups()
-    times = {
-        k: v
-        for k, v in parse_times(
-            request.COOKIES.get(settings.CONSENT_TIME_COOKIE_NAME, "")
-        ).items()
-        if k in known
-    }
+def record_decision_time(request, response, varnames, texts_revision=1):
+    """Store when each category was decided, in a strictly necessary cookie.
+
+    Also stores the texts revision the visitor decided under, once the decision
+    leaves no category decided under an older one.
+    """
+    known = optional_groups(request)
+    previous = parse_times(request.COOKIES.get(settings.CONSENT_TIME_COOKIE_NAME, ""))
+    times = {k: v for k, v in previous.items() if k in known}
+    others = set(times) - set(varnames)
     now = now_ms()
     times.update(dict.fromkeys(varnames, now))
+    if not others or decided_revision(previous) >= texts_revision:
+        times[TEXTS_KEY] = texts_revision
+    elif TEXTS_KEY in previous:
+        times[TEXTS_KEY] = previous[TEXTS_KEY]
     response.set_cookie(
         settings.CONSENT_TIME_COOKIE_NAME,
         serialise_times(times),
@@ -83,16 +101,32 @@ class DecisionMixin:
         )
         if not form.is_valid() or source not in SOURCES:
             return invalid_choice(request, form)
+        if source == "gpc" and not self.is_gpc_decline(form):
+            return invalid_choice(request, form)
         drop_unknown_categories(request)
-        response = self.process(request, form, *args, **kwargs)
         accepted, declined = self.choices(form)
-        record_decision_time(request, response, accepted + declined)
-        keep_proof(request, response, accepted, declined, source)
+        texts = declarations.site_texts_for_request(request)
+        # django-cookie-consent's log and the proof of consent: one transaction.
+        with transaction.atomic():
+            response = self.process(request, form, *args, **kwargs)
+            keep_proof(request, response, accepted, declined, source, texts)
+        record_decision_time(
+            request, response, accepted + declined, texts["texts_revision"]
+        )
         add_never_cache_headers(response)
         return response
 
     def process(self, request, form, *args, **kwargs):
         return super().post(request, *args, **kwargs)
+
+    def is_gpc_decline(self, form):
+        """A Global Privacy Control signal only ever declines its categories."""
+        accepted, declined = self.choices(form)
+        return (
+            not accepted
+            and declined
+            and set(declined) <= set(settings.CONSENT_GPC_DECLINES)
+        )
 
     def choices(self, form):
         """The varnames accepted and declined by this decision."""
@@ -115,11 +149,11 @@ class SaveChoicesView(DecisionMixin, CookieGroupBaseProcessView):
 
     def choices(self, form):
         accepted = [group.varname for group in form.get_cookie_groups()]
-        return accepted, [v for v in all_cookie_groups() if v not in accepted]
+        return accepted, [v for v in optional_groups(self.request) if v not in accepted]
 
     def process(self, request, form, *args, **kwargs):
         accepted = list(form.get_cookie_groups())
-        declined = [g for g in all_cookie_groups().values() if g not in accepted]
+        declined = [g for g in optional_groups(request).values() if g not in accepted]
         if is_ajax_like(request):
             response = HttpResponse()
         else:
@@ -137,15 +171,14 @@ class SaveChoicesView(DecisionMixin, CookieGroupBaseProcessView):
 status = never_cache(CookieStatusView.as_view())
 
 
-def keep_proof(request, response, accepted, declined, source):
+def keep_proof(request, response, accepted, declined, source, texts=None):
     """Proof of consent through ``consent.records``, when that app is installed."""
     if not apps.is_installed("consent.records"):
         return
-    from .records.api import record_decision, texts_fingerprint
+    from .records.api import record_decision
 
-    groups = all_cookie_groups()
-    site = Site.find_for_request(request)
-    banner = BannerSettings.for_site(site) if site else BannerSettings()
+    groups = optional_groups(request)
+    texts = texts or declarations.site_texts_for_request(request)
     record_decision(
         request,
         response,
@@ -153,7 +186,8 @@ def keep_proof(request, response, accepted, declined, source):
         declined=declined,
         source=source,
         versions={v: groups[v].get_version() for v in accepted + declined},
-        texts_hash=texts_fingerprint(*banner.texts()),
+        texts_hash=texts["texts_hash"],
+        texts_revision=texts["texts_revision"],
     )
 
 
@@ -170,10 +204,18 @@ class PreferencesView(TemplateView):
             self.request.COOKIES.get(settings.COOKIE_CONSENT_NAME, ""),
             self.request.COOKIES.get(settings.CONSENT_TIME_COOKIE_NAME, ""),
             categories,
+            declarations.site_texts_for_request(self.request)["texts_revision"],
         )
+        # This page is never cached, so it may read the request's GPC header.
+        gpc = self.request.headers.get("Sec-GPC", "").strip() == "1"
+        gpc_declines = settings.CONSENT_GPC_DECLINES if gpc else []
+        for varname in gpc_declines:
+            if states.get(varname) is None and varname in states:
+                states[varname] = False
         context.update(
             consent_base_template=settings.CONSENT_BASE_TEMPLATE,
             categories=[dict(c, state=states.get(c["id"])) for c in categories],
+            gpc_names=[c["name"] for c in categories if c["id"] in gpc_declines],
             next_url=self.next_url(),
         )
         return context

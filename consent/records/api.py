@@ -12,7 +12,6 @@
 It costs one INSERT and no other query.
 """
 
-import hashlib
 import re
 import uuid
 from collections.abc import Iterable, Mapping
@@ -20,7 +19,16 @@ from collections.abc import Iterable, Mapping
 from django.http import HttpRequest, HttpResponseBase
 
 from . import conf
+from .fingerprint import texts_fingerprint
 from .models import ConsentRecord, ConsentSource, new_consent_id
+
+__all__ = [
+    "category_versions",
+    "consent_id_from_request",
+    "parse_consent_id",
+    "record_decision",
+    "texts_fingerprint",
+]
 
 # The same rule django-cookie-consent applies to a CookieGroup varname.
 VARNAME_RE = re.compile(r"^[-_a-zA-Z0-9]+$")
@@ -42,22 +50,6 @@ def parse_consent_id(value: str | None) -> uuid.UUID | None:
 
 def consent_id_from_request(request: HttpRequest) -> uuid.UUID | None:
     return parse_consent_id(request.COOKIES.get(conf.id_cookie_name()))
-
-
-def texts_fingerprint(*texts: str | None) -> str:
-    """SHA-256 (hex) of the exact texts shown, in order; None counts as empty.
-
-    Each text is prefixed with its length so that ("ab", "c") and ("a", "bc")
-    differ.
-    """
-    digest = hashlib.sha256()
-    for text in texts:
-        if text is not None and not isinstance(text, str):
-            raise TypeError(f"texts_fingerprint takes strings, not {type(text)}.")
-        encoded = (text or "").encode("utf-8")
-        digest.update(f"{len(encoded)}:".encode())
-        digest.update(encoded)
-    return digest.hexdigest()
 
 
 def category_versions(cookie_groups: Iterable) -> dict[str, str]:

@@ -21,7 +21,8 @@ def head_script() -> str:
     return HEAD_SCRIPT.read_text()
 
 
-def client_config():
+def client_config(texts=None):
+    texts = texts or declarations.site_texts(None)
     return {
         "cookie": settings.COOKIE_CONSENT_NAME,
         "timeCookie": settings.CONSENT_TIME_COOKIE_NAME,
@@ -35,8 +36,11 @@ def client_config():
             "save": reverse("consent_save"),
         },
         "gcm": settings.CONSENT_GOOGLE_CONSENT_MODE
-        and settings.CONSENT_GOOGLE_CONSENT_TYPES,
+        and texts["google_consent_mode"]
+        and settings.CONSENT_GOOGLE_CONSENT_MODE_MAP,
         "gpc": settings.CONSENT_GPC_DECLINES,
+        # Visitors who decided under an older revision of the texts are asked again.
+        "texts": texts["texts_revision"],
         "groups": [
             {
                 "id": c["id"],
@@ -52,10 +56,11 @@ def client_config():
     }
 
 
-@register.simple_tag
-def consent_head_script():
+@register.simple_tag(takes_context=True)
+def consent_head_script(context):
     """The categories as JSON, then the script that decides whether to ask."""
-    return json_script(client_config(), "consent-config") + mark_safe(
+    texts = declarations.site_texts_for_request(context.get("request"))
+    return json_script(client_config(texts), "consent-config") + mark_safe(
         f"<script>{head_script()}</script>"
     )
 

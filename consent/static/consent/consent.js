@@ -1,6 +1,6 @@
 /* Consent plugin: applies choices, runs gated scripts, drives banner and dialog. */
 (function (d, w) {
-  var C = w.consent, c = C.config, html = d.documentElement, opener;
+  var C = w.consent, c = C.config, html = d.documentElement, opener, gpcSent;
   var banner = d.getElementById("consent-banner"), dialog = d.getElementById("consent-dialog");
   function all(sel, el) { return [].slice.call((el || d).querySelectorAll(sel)); }
   function like(p) { return new RegExp("^" + p.split("*").map(function (s) { return s.replace(/[.?+^$[\](){}|\\]/g, "\\$&"); }).join(".*") + "$"); }
@@ -36,16 +36,19 @@
     });
   }
 
-  function apply() {
-    var s = C.state(), ask = false;
+  function apply(chosen) {
+    var s = C.state(), ask = false, v = C.stored();
     c.groups.forEach(function (g) {
       if (s[g.id] === null) ask = true;
       if (s[g.id]) run(g.id); else forget(g);
     });
     html.classList.toggle("consent-ask", ask);
     all("[data-consent-gpc]").forEach(function (n) { n.hidden = !C.gpc; });
-    C.gcm(s, "update");
+    if (chosen) C.gcm(s, "update");
     fit();
+    // The GPC signal is recorded once: afterwards the consent cookie holds it.
+    var due = C.gpc && !gpcSent && c.groups.filter(function (g) { return c.gpc.indexOf(g.id) > -1 && v[g.id] == null; });
+    if (due && due.length) { gpcSent = 1; send(c.urls.decline, due.map(function (g) { return g.id; }), "gpc"); }
   }
 
   function fit() {
@@ -67,11 +70,13 @@
       })
       .then(function (r) {
         if (!r.ok) throw Error(r.status);
-        if (dialog.open) dialog.close();
-        notes.forEach(function (n) { n.hidden = true; });
-        apply();
+        if (source != "gpc") {
+          if (dialog.open) dialog.close();
+          notes.forEach(function (n) { n.hidden = true; });
+        }
+        apply(1);
       })
-      .catch(function () { notes.forEach(function (n) { n.hidden = false; }); });
+      .catch(function () { if (source != "gpc") notes.forEach(function (n) { n.hidden = false; }); });
   }
 
   function open(from) {

@@ -11,8 +11,12 @@
     });
     return o;
   }
+  // Stored choices; none when made under an older revision of the banner texts.
+  function stored() {
+    return (+jar(c.timeCookie)["~texts"] || 1) < c.texts ? {} : jar(c.cookie);
+  }
   function state() {
-    var v = jar(c.cookie), t = jar(c.timeCookie), now = Date.now(), s = {};
+    var v = stored(), t = jar(c.timeCookie), now = Date.now(), s = {};
     c.groups.forEach(function (g) {
       var x = v[g.id], at = /^\d{1,15}$/.test(t[g.id]) ? +t[g.id] : 0, age = now - at, r = null;
       if (x != null && at && age > -864e5) {
@@ -29,13 +33,15 @@
     if (!c.gcm) return;
     var t = {};
     for (var k in c.gcm) c.gcm[k].forEach(function (n) { t[n] = s[k] ? "granted" : "denied"; });
+    if (how == "default") { t.security_storage = "granted"; t.wait_for_update = 500; }
     w.dataLayer = w.dataLayer || [];
     // Google's own gtag() stub: the tag reads Arguments objects from dataLayer.
     w.gtag = w.gtag || function () { w.dataLayer.push(arguments); };
     w.gtag("consent", how, t);
   }
-  w.consent = { config: c, state: state, gpc: gpc, gcm: gcm };
-  var s = state();
-  gcm(s, "default");
-  for (var k in s) if (s[k] === null) d.documentElement.classList.add("consent-ask");
+  w.consent = { config: c, state: state, stored: stored, gpc: gpc, gcm: gcm };
+  var s = state(), k;
+  gcm({}, "default");
+  for (k in stored()) { gcm(s, "update"); break; }
+  for (k in s) if (s[k] === null) d.documentElement.classList.add("consent-ask");
 })(document, window);

@@ -1,0 +1,98 @@
+"""What a decision costs the database: a fixed budget for accept, decline and save.
+
+A decision writes django-cookie-consent's log and the proof of consent in one
+transaction; the categories, the site and the banner texts come from caches.
+"""
+
+import pytest
+from django.db import connection
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
+
+from consent.records.models import ConsentRecord
+
+pytestmark = pytest.mark.django_db
+
+# Statements besides transaction control: django-cookie-consent's log (one bulk
+# INSERT per action; saving choices accepts and declines) and the record's INSERT.
+DECISIONS = [
+    ("/cookies/accept/", {"all_groups": "1"}, 2),
+    ("/cookies/accept/", {"cookie_groups": ["analytics"]}, 2),
+    ("/cookies/decline/", {"all_groups": "1"}, 2),
+    ("/cookies/save/", {"cookie_groups": ["analytics"]}, 3),
+]
+TRANSACTION_CONTROL = ("BEGIN", "COMMIT", "SAVEPOINT", "RELEASE SAVEPOINT")
+
+
+def visitor_with_token():
+    visitor = Client(enforce_csrf_checks=True)
+    return visitor, visitor.get("/cookies/status/").json()["csrftoken"]
+
+
+def decide(visitor, token, path, data):
+    return visitor.post(
+        path, data, headers={"X-CSRFToken": token, "X-Cookie-Consent-Fetch": "1"}
+    )
+
+
+def statements(queries):
+    return [
+        q["sql"]
+        for q in queries.captured_queries
+        if not q["sql"].startswith(TRANSACTION_CONTROL)
+    ]
+
+
+@pytest.mark.parametrize("path, data, budget", DECISIONS)
+def test_a_decision_stays_within_its_query_budget(site_pages, path, data, budget):
+    warm, token = visitor_with_token()
+    decide(warm, token, path, data)  # fills the caches, as any earlier visitor did
+    visitor, token = visitor_with_token()
+    with CaptureQueriesContext(connection) as queries:
+        response = decide(visitor, token, path, data)
+    assert response.status_code == 200
+    sql = statements(queries)
+    assert len(sql) <= budget, sql
+    assert all(s.startswith("INSERT") for s in sql), sql
+    assert ConsentRecord.objects.count() == 2
+
+
+def test_the_log_and_the_record_of_a_decision_are_written_in_one_transaction(
+    site_pages, monkeypatch
+):
+    from cookie_consent.models import LogItem
+    from django.db import IntegrityError
+
+    def fail(**fields):
+        raise IntegrityError("the record could not be written")
+
+    monkeypatch.setattr(ConsentRecord.objects, "create", fail)
+    with pytest.raises(IntegrityError):
+        Client().post("/cookies/accept/", {"all_groups": "1"})
+    assert not LogItem.objects.exists()
+
+
+def test_the_status_view_reads_no_table_once_the_categories_are_cached(site_pages):
+    visitor_with_token()
+    with CaptureQueriesContext(connection) as queries:
+        visitor_with_token()
+    assert len(queries) == 0
+
+
+def test_a_new_site_host_is_looked_up_once_and_then_cached(site_pages):
+    warm, token = visitor_with_token()
+    decide(warm, token, *DECISIONS[0][:2])
+    with CaptureQueriesContext(connection) as queries:
+        decide(*visitor_with_token(), *DECISIONS[0][:2])
+    assert not any("wagtailcore_site" in q["sql"] for q in queries.captured_queries)
+
+
+def test_a_changed_site_is_looked_up_again(site_pages):
+    from wagtail.models import Site
+
+    warm, token = visitor_with_token()
+    decide(warm, token, *DECISIONS[0][:2])
+    Site.objects.get(is_default_site=True).save()
+    with CaptureQueriesContext(connection) as queries:
+        decide(*visitor_with_token(), *DECISIONS[0][:2])
+    assert any("wagtailcore_site" in q["sql"] for q in queries.captured_queries)
