@@ -233,6 +233,7 @@ PERMISSIONS_POLICY = {
     "microphone": [],
     "geolocation": [],
     "browsing-topics": [],
+    "interest-cohort": [],
 }
 # Public pages are cached and the same for everyone: no unsafe-inline, no nonce.
 # The middleware adds the consent head script's hash and the gated scripts' hosts.

@@ -1,7 +1,11 @@
 """The Editors and Site operators groups the data migration creates."""
 
+import importlib
+
 import pytest
 from django.contrib.auth.models import Group
+from django.db import connection
+from django.db.migrations.loader import MigrationLoader
 from django.urls import reverse
 from wagtail.models import Site
 
@@ -107,3 +111,32 @@ def test_an_admin_user_in_no_group_reaches_none_of_it(client, demo_content):
     statuses = status_of(client, nobody, OPERATING)
 
     assert all(refused(s) for s in statuses.values())
+
+
+def test_running_the_group_migration_again_changes_nothing():
+    migration = importlib.import_module(
+        "microsite.security.migrations.0001_editor_and_operator_groups"
+    )
+    state_apps = MigrationLoader(connection).project_state().apps
+    before = {
+        g.name: (
+            set(g.permissions.values_list("codename", flat=True)),
+            g.page_permissions.count(),
+            g.collection_permissions.count(),
+        )
+        for g in Group.objects.all()
+    }
+
+    migration.create_groups(state_apps, schema_editor=None)
+
+    after = {
+        g.name: (
+            set(g.permissions.values_list("codename", flat=True)),
+            g.page_permissions.count(),
+            g.collection_permissions.count(),
+        )
+        for g in Group.objects.all()
+    }
+    assert after == before
+    assert "manage_gated_scripts" in after["Site operators"][0]
+    assert "manage_gated_scripts" not in after["Editors"][0]

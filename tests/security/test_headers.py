@@ -14,7 +14,9 @@ from glossary.models import GlossaryTermPage
 pytestmark = pytest.mark.django_db
 
 ROOT = Path(__file__).resolve().parents[2]
-PERMISSIONS_POLICY = "camera=(), microphone=(), geolocation=(), browsing-topics=()"
+PERMISSIONS_POLICY = (
+    "camera=(), microphone=(), geolocation=(), browsing-topics=(), interest-cohort=()"
+)
 
 
 @pytest.fixture
