@@ -229,3 +229,19 @@ def test_the_page_cache_can_be_switched_off(client, term, settings):
 
     assert response["X-Cache"] == "BYPASS"
     assert "public" not in response["Cache-Control"]
+
+
+def test_a_cached_page_still_deletes_a_visitors_unconsented_cookies(client, term):
+    client.get(term.url)
+    client.cookies["_ga"] = "GA1.1.123.456"
+
+    response = client.get(term.url)
+
+    assert response["X-Cache"] == "HIT"
+    assert response.cookies["_ga"]["max-age"] == 0
+    assert "private" in response["Cache-Control"]
+    assert "public" not in response["Cache-Control"]
+    # …and that visitor's clean-up never reaches the shared copy.
+    del client.cookies["_ga"]
+    shared = client.get(term.url)
+    assert (shared["X-Cache"], shared.cookies.get("_ga")) == ("HIT", None)
