@@ -1,9 +1,29 @@
+import io
+
 import pytest
 from django.contrib.auth.models import Group, User
 from django.core.cache import cache
+from django.db import transaction
 
-# The site's demo content (home, glossary, terms), built once per module.
-from tests.site.conftest import demo_content, home_page, site_content_once  # noqa: F401
+from microsite.demo import articles, consent, glossary, site
+
+
+@pytest.fixture(scope="module")
+def demo_once(django_db_setup, django_db_blocker):
+    """The whole demo (pages, glossary, articles, consent), rolled back at the end."""
+    with django_db_blocker.unblock():
+        cache.clear()
+        with transaction.atomic():
+            for step in (site, glossary, articles, consent):
+                step.build(io.StringIO())
+            yield
+            transaction.set_rollback(True)
+        cache.clear()
+
+
+@pytest.fixture
+def demo_content(demo_once, db):
+    """The demo site; each test runs in its own savepoint."""
 
 
 @pytest.fixture(autouse=True)

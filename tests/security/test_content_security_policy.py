@@ -13,7 +13,15 @@ from .conftest import csp_directives
 
 pytestmark = pytest.mark.django_db
 
-PUBLIC_PAGES = ["/", "/glossary/", "/glossary/butyrate/", "/cookies/", "/search/?q=gut"]
+PUBLIC_PAGES = [
+    "/",
+    "/glossary/",
+    "/glossary/butyrate/",
+    "/articles/",
+    "/articles/gut-microbiome-and-immune-system/",
+    "/cookies/",
+    "/search/?q=gut",
+]
 INLINE_SCRIPT = re.compile(r"<script(?P<attrs>[^>]*)>(?P<body>.*?)</script>", re.S)
 DATA_TYPES = {"application/json", "application/ld+json", "text/plain"}
 
