@@ -444,3 +444,44 @@ def table(headers, rows) -> str:
 
 def fmt(value, spec=",.0f", none="n/a") -> str:
     return none if value is None else format(value, spec)
+
+
+# --- browser ----------------------------------------------------------------
+
+
+def page_view_requests(url: str, timeout_ms=30000) -> dict:
+    """Requests a page view sends to the network in Debian's Chromium: a first-time
+    visitor (empty profile) and the same visitor coming back (HTTP cache and
+    cookies kept). Requests answered from the browser cache are not counted."""
+    from playwright.sync_api import sync_playwright
+
+    counts = {}
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        try:
+            context = browser.new_context()
+            page = context.new_page()
+            session = context.new_cdp_session(page)
+            session.send("Network.enable")
+            seen = {"sent": 0, "cached": 0}
+            session.on(
+                "Network.requestWillBeSent",
+                lambda _: seen.__setitem__("sent", seen["sent"] + 1),
+            )
+            session.on(
+                "Network.requestServedFromCache",
+                lambda _: seen.__setitem__("cached", seen["cached"] + 1),
+            )
+            for visit in ("first visit", "returning visit"):
+                seen.update(sent=0, cached=0)
+                page.goto(url, wait_until="networkidle", timeout=timeout_ms)
+                page.wait_for_timeout(500)
+                counts[visit] = {
+                    "requests": seen["sent"],
+                    "from cache": seen["cached"],
+                    "network": seen["sent"] - seen["cached"],
+                }
+            context.close()
+        finally:
+            browser.close()
+    return counts
