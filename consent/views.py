@@ -3,7 +3,11 @@
 from cookie_consent.cache import all_cookie_groups
 from cookie_consent.forms import ProcessCookiesForm
 from cookie_consent.processor import CookiesProcessor
-from cookie_consent.util import dict_to_cookie_str, parse_cookie_str
+from cookie_consent.util import (
+    dict_to_cookie_str,
+    get_cookie_dict_from_request,
+    parse_cookie_str,
+)
 from cookie_consent.views import (
     CookieGroupAcceptView,
     CookieGroupBaseProcessView,
@@ -14,7 +18,9 @@ from cookie_consent.views import (
 from django.apps import apps
 from django.db import transaction
 from django.http import Http404, HttpResponse, HttpResponseRedirect, JsonResponse
+from django.middleware.csrf import get_token
 from django.shortcuts import get_object_or_404
+from django.urls import reverse
 from django.utils.cache import add_never_cache_headers, patch_cache_control
 from django.utils.decorators import method_decorator
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -168,7 +174,41 @@ class SaveChoicesView(DecisionMixin, CookieGroupBaseProcessView):
         return response
 
 
-status = never_cache(CookieStatusView.as_view())
+class StatusView(CookieStatusView):
+    """django-cookie-consent's status view, reading the cached categories once.
+
+    The package looks the categories up again for every category and state (a
+    cache read each); the answer is the same.
+    """
+
+    def get(self, request):
+        groups = optional_groups(request).values()
+        stored = get_cookie_dict_from_request(request)
+
+        def state(group):
+            version = stored.get(group.varname)
+            if version is None:
+                return None
+            if version == settings.COOKIE_CONSENT_DECLINE:
+                return False
+            return True if version >= group.get_version() else None
+
+        states = {group.varname: state(group) for group in groups}
+        return JsonResponse(
+            {
+                "csrftoken": get_token(request),
+                "acceptUrl": reverse("cookie_consent_accept"),
+                "declineUrl": reverse("cookie_consent_decline"),
+                "acceptedCookieGroups": [v for v, s in states.items() if s is True],
+                "declinedCookieGroups": [v for v, s in states.items() if s is False],
+                "notAcceptedOrDeclinedCookieGroups": [
+                    v for v, s in states.items() if s is None
+                ],
+            }
+        )
+
+
+status = never_cache(StatusView.as_view())
 
 
 def keep_proof(request, response, accepted, declined, source, texts=None):

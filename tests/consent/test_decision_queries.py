@@ -4,6 +4,8 @@ A decision writes django-cookie-consent's log and the proof of consent in one
 transaction; the categories, the site and the banner texts come from caches.
 """
 
+import json
+
 import pytest
 from django.db import connection
 from django.test import Client
@@ -96,3 +98,32 @@ def test_a_changed_site_is_looked_up_again(site_pages):
     with CaptureQueriesContext(connection) as queries:
         decide(*visitor_with_token(), *DECISIONS[0][:2])
     assert any("wagtailcore_site" in q["sql"] for q in queries.captured_queries)
+
+
+STATUS_COOKIES = [
+    None,
+    "analytics=-1|marketing=-1",
+    "analytics=2000-01-01T00:00:00+00:00|marketing=-1",
+    "analytics=9999-01-01T00:00:00+00:00|personalization=-1|unknown=-1",
+    "not a consent cookie",
+]
+
+
+@pytest.mark.parametrize("stored", STATUS_COOKIES)
+def test_the_status_view_answers_as_django_cookie_consents_own(site_pages, stored):
+    from cookie_consent.views import CookieStatusView
+    from django.test import RequestFactory
+
+    from consent.views import status
+
+    request = RequestFactory().get("/cookies/status/")
+    if stored:
+        request.COOKIES["cookie_consent"] = stored
+    ours = json.loads(status(request).content)
+    theirs = json.loads(CookieStatusView.as_view()(request).content)
+    for answer in (ours, theirs):
+        answer.pop("csrftoken")
+        for key, value in answer.items():
+            if isinstance(value, list):
+                answer[key] = sorted(value)
+    assert ours == theirs
