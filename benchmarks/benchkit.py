@@ -210,6 +210,20 @@ def wait_for_port(port: int, process: subprocess.Popen, name: str, seconds=60):
     raise RuntimeError(f"{name} did not listen on {port} within {seconds} s")
 
 
+def wait_until_answering(url: str, process: subprocess.Popen, seconds=120) -> None:
+    """Workers import the app after the port opens: wait for a first answer."""
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise RuntimeError("gunicorn stopped before answering (see its log)")
+        try:
+            fetch(url, timeout=15)
+            return
+        except OSError:
+            time.sleep(0.5)
+    raise RuntimeError(f"{url} did not answer within {seconds} s")
+
+
 def stop(process: subprocess.Popen | None, seconds=20) -> None:
     if process is None or process.poll() is not None:
         return
@@ -243,7 +257,7 @@ def gunicorn(site: Site, page_cache=True, workers=WORKERS):
         )
         wait_for_port(port, process, "gunicorn")
         base = f"http://127.0.0.1:{port}"
-        fetch(base + "/robots.txt")
+        wait_until_answering(base + "/robots.txt", process)
         yield base
     finally:
         stop(process)

@@ -1,0 +1,191 @@
+"""`make bench`: every benchmark in one run, then one table of targets.
+
+    .venv/bin/python benchmarks/run_all.py [--quick] [--skip-scale] [--lighthouse]
+
+Builds one throwaway production-like site (temporary SQLite file, file cache,
+collected static files, DEBUG=False, random SECRET_KEY), then:
+
+  1. page speed: static file vs deploy/nginx.conf vs the app's page cache vs
+     uncached renders, with wrk -t2 -c16 (page_speed.py);
+  2. the consent plugin's JS + CSS, gzipped (consent_size.py);
+  3. requests per page view in Chromium, first and returning visit;
+  4. scale: 100, 1,000, 10,000 terms (scale.py; --quick: 100 and 1,000);
+  5. with --lighthouse: Lighthouse scores (lighthouse.py).
+
+Everything listens on 127.0.0.1 and is stopped at the end. Needs wrk and nginx
+(installed with apt-get when run as root). The output is also saved under
+benchmarks/results/ (gitignored). Figures move with the machine's load: compare
+the ratios within one run.
+"""
+
+import argparse
+import sys
+import time
+import traceback
+
+import benchkit as bk
+import consent_size
+import page_speed
+import scale
+
+SIZES = [100, 1000, 10000]
+QUICK_SIZES = [100, 1000]
+
+
+class Output:
+    """Prints and keeps everything for the results file."""
+
+    def __init__(self):
+        self.parts = []
+
+    def __call__(self, text=""):
+        print(text, flush=True)
+        self.parts.append(text)
+
+
+def plugin_size_targets() -> tuple[str, list]:
+    rows = consent_size.measure()
+    total = sum(packed for _, _, packed in rows)
+    text = bk.table(
+        ["consent file", "raw bytes", "gzip bytes"],
+        [(name, f"{raw:,}", f"{packed:,}") for name, raw, packed in rows]
+        + [
+            (
+                "total",
+                f"{sum(r[1] for r in rows):,}",
+                f"{total:,}",
+            )
+        ],
+    )
+    target = (
+        "consent plugin JS+CSS gzip",
+        f"{total:,} B",
+        f"<= {consent_size.BUDGET:,} B",
+        total <= consent_size.BUDGET,
+    )
+    return text, [target]
+
+
+def requests_targets(site, urls) -> tuple[str, list]:
+    with bk.gunicorn(site, page_cache=True) as app:
+        counts = bk.page_view_requests(app + urls["home"])
+    text = bk.table(
+        ["home page view", "requests", "from cache", "network"],
+        [
+            (visit, c["requests"], c["from cache"], c["network"])
+            for visit, c in counts.items()
+        ],
+    )
+    rows = [
+        (
+            f"requests per page view, {visit}",
+            str(c["network"]),
+            "reported",
+            None,
+        )
+        for visit, c in counts.items()
+    ]
+    return text, rows
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument(
+        "--quick", action="store_true", help="3 s wrk runs; scale at 100 and 1,000"
+    )
+    parser.add_argument("--skip-scale", action="store_true")
+    parser.add_argument("--lighthouse", action="store_true")
+    parser.add_argument("--keep", action="store_true", help="keep the temp dir")
+    options = parser.parse_args()
+
+    out = Output()
+    stamp = time.strftime("%Y%m%d-%H%M%S")
+    bk.RESULTS.mkdir(parents=True, exist_ok=True)
+    missing = bk.ensure_tools()
+    if missing:
+        print(
+            "make bench needs " + " and ".join(missing) + ": install them "
+            "(apt-get install -y wrk nginx-light) and run it again.",
+            file=sys.stderr,
+        )
+        return 2
+
+    duration = 3 if options.quick else 10
+    targets, raw = [], []
+    site = bk.Site(keep=options.keep)
+    started = time.monotonic()
+    try:
+        site.build()
+        urls = site.urls()
+        out(
+            f"# make bench {stamp} ({'quick' if options.quick else 'full'}), "
+            f"{bk.CORES} cores, gunicorn {bk.WORKERS} workers, wrk -t2 -c16 "
+            f"-d{duration}s"
+        )
+
+        steps = [
+            ("page speed", lambda: _page_speed(site, urls, duration, raw)),
+            ("consent plugin size", plugin_size_targets),
+            ("requests per page view", lambda: requests_targets(site, urls)),
+        ]
+        if not options.skip_scale:
+            sizes = QUICK_SIZES if options.quick else SIZES
+            steps.append(("scale", lambda: _scale(site, urls, sizes)))
+        if options.lighthouse:
+            steps.append(("lighthouse", lambda: _lighthouse(site, urls, stamp)))
+
+        for title, step in steps:
+            bk.log(f"== {title}")
+            try:
+                text, rows = step()
+            except Exception as error:  # report and go on with the other steps
+                traceback.print_exc()
+                text = f"{title} failed: {error}"
+                rows = [(title, "failed", "", False)]
+            out(f"\n## {title}\n{text}")
+            targets.extend(rows)
+
+        out(f"\n## targets ({time.monotonic() - started:.0f} s)")
+        out(
+            bk.table(
+                ["measurement", "value", "target", "status"],
+                [
+                    (
+                        name,
+                        value,
+                        target,
+                        "-" if met is None else ("MET" if met else "NOT MET"),
+                    )
+                    for name, value, target, met in targets
+                ],
+            )
+        )
+    finally:
+        site.cleanup()
+        path = bk.RESULTS / f"bench-{stamp}.txt"
+        path.write_text(
+            "\n".join(out.parts) + "\n\n# raw wrk output\n" + "\n".join(raw)
+        )
+        print(f"\nsaved {path.relative_to(bk.ROOT)}")
+    return 0
+
+
+def _page_speed(site, urls, duration, raw):
+    results = page_speed.measure(site, urls, duration, raw)
+    return page_speed.report(results), page_speed.targets(results)
+
+
+def _scale(site, urls, sizes):
+    results = scale.measure(site, urls, sizes)
+    return scale.report(results), scale.targets(results)
+
+
+def _lighthouse(site, urls, stamp):
+    import lighthouse
+
+    scores = lighthouse.measure(site, urls, bk.RESULTS / f"lighthouse-{stamp}")
+    return lighthouse.report(scores), lighthouse.targets(scores)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
