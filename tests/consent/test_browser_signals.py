@@ -3,8 +3,9 @@
 import pytest
 from cookie_consent.models import CookieGroup
 from django.core.cache import cache
+from wagtail.models import Site
 
-from consent.models import GatedScript, Placement
+from consent.models import BannerSettings, GatedScript, Placement
 from consent.records.models import ConsentRecord
 
 from .browser import BANNER, DIALOG, banner_button, consent_choices, runs
@@ -110,6 +111,26 @@ def test_with_gpc_the_visitor_may_still_opt_in_to_marketing_and_that_is_recorded
     assert opt_in.accepted == ["marketing"]
     page.goto(site_url + "/glossary/")
     page.wait_for_function("() => window.demoMarketingRuns === 1")
+    assert len(gpc_records()) == 1
+    assert page.errors == []
+
+
+def test_after_new_texts_a_gpc_visitor_is_asked_again_but_not_recorded_per_page(
+    gpc_page, site_url
+):
+    page = gpc_page
+    page.goto(site_url + "/")
+    page.wait_for_function("() => document.cookie.includes('marketing=-1')")
+    banner_button(page, "Reject all").click()
+    page.locator(BANNER).wait_for(state="hidden")
+    settings = BannerSettings.for_site(Site.objects.get(is_default_site=True))
+    settings.message = "We have changed how we use cookies."
+    settings.save()
+    for path in ["/", "/glossary/", "/"]:
+        page.goto(site_url + path)
+        assert page.locator(BANNER).is_visible()
+        assert runs(page) == [0, 0]
+    page.wait_for_timeout(500)
     assert len(gpc_records()) == 1
     assert page.errors == []
 

@@ -37,7 +37,7 @@
   }
 
   function apply(chosen) {
-    var s = C.state(), ask = false, v = C.stored();
+    var s = C.state(), ask = false, v = C.jar(c.cookie);
     c.groups.forEach(function (g) {
       if (s[g.id] === null) ask = true;
       if (s[g.id]) run(g.id); else forget(g);
@@ -46,7 +46,7 @@
     all("[data-consent-gpc]").forEach(function (n) { n.hidden = !C.gpc; });
     if (chosen) C.gcm(s, "update");
     fit();
-    // The GPC signal is recorded once: afterwards the consent cookie holds it.
+    // The GPC signal is recorded once: afterwards the consent cookie holds a choice.
     var due = C.gpc && !gpcSent && c.groups.filter(function (g) { return c.gpc.indexOf(g.id) > -1 && v[g.id] == null; });
     if (due && due.length) { gpcSent = 1; send(c.urls.decline, due.map(function (g) { return g.id; }), "gpc"); }
   }

@@ -39,7 +39,7 @@
     w.gtag = w.gtag || function () { w.dataLayer.push(arguments); };
     w.gtag("consent", how, t);
   }
-  w.consent = { config: c, state: state, stored: stored, gpc: gpc, gcm: gcm };
+  w.consent = { config: c, state: state, stored: stored, jar: jar, gpc: gpc, gcm: gcm };
   var s = state(), k;
   gcm({}, "default");
   for (k in stored()) { gcm(s, "update"); break; }
