@@ -78,17 +78,18 @@ def current():
 def site_texts(site):
     """``{"texts_revision", "texts_hash", "google_consent_mode"}`` of a site.
 
-    Read from the cached declarations; a site without banner settings yet gets
-    them created (which drops the cache once).
+    Read from the cached declarations. A site without saved banner settings gets
+    what saving the defaults would store (revision 1), without writing anything.
     """
-    if site is None:
-        banner = BannerSettings()
-        banner.refresh_texts_revision()
-    else:
-        known = current()["sites"].get(site.pk)
-        if known is not None:
-            return known
-        banner = BannerSettings.for_site(site)
+    return _site_texts(site.pk if site is not None else None)
+
+
+def _site_texts(site_id):
+    known = current()["sites"].get(site_id) if site_id is not None else None
+    if known is not None:
+        return known
+    banner = BannerSettings()
+    banner.refresh_texts_revision()
     return {
         "texts_revision": banner.texts_revision,
         "texts_hash": banner.texts_hash,
@@ -99,16 +100,9 @@ def site_texts(site):
 def site_texts_for_request(request):
     """``site_texts`` of the request's site, kept on the request."""
     if request is None:
-        return site_texts(None)
+        return _site_texts(None)
     if not hasattr(request, "_consent_site_texts"):
-        site_id = site_id_for_request(request)
-        known = current()["sites"].get(site_id)
-        if known is None:
-            from wagtail.models import Site
-
-            site = Site.objects.filter(pk=site_id).first() if site_id else None
-            known = site_texts(site)
-        request._consent_site_texts = known
+        request._consent_site_texts = _site_texts(site_id_for_request(request))
     return request._consent_site_texts
 
 
