@@ -98,3 +98,14 @@ def test_remove_deletes_only_synthetic_terms_and_their_topic(
 def test_bad_arguments_are_clear_errors(generate, args, message):
     with pytest.raises(CommandError, match=message):
         generate(*args)
+
+
+def test_generated_terms_are_filed_under_their_letter_and_searchable_by_synonym(
+    generate, glossary_index
+):
+    generate("--terms", 9)
+    terms = GlossaryTermPage.objects.child_of(glossary_index)
+    assert all(term.first_letter == term.title[0].upper() for term in terms)
+    with_synonym = [term for term in terms if term.synonyms_text]
+    assert len(with_synonym) == 3
+    assert all(term.synonyms_text.endswith("oid") for term in with_synonym)
