@@ -63,8 +63,13 @@ def write_file(tmp_path):
 
 
 @pytest.fixture
-def run_import(capsys, glossary_index):  # noqa: F811
+def run_import(capsys, glossary_index, monkeypatch):  # noqa: F811
     """Run the command as manage.py would and return its exit status and output."""
+    # run_from_argv closes every connection when it ends; on PostgreSQL that would
+    # close the test's own transaction (in-memory SQLite is never closed).
+    monkeypatch.setattr(
+        "django.core.management.base.connections.close_all", lambda: None
+    )
 
     def run(*args):
         command = Command()

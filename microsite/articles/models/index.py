@@ -1,3 +1,5 @@
+import re
+
 from django.core.paginator import InvalidPage, Paginator
 from django.http import HttpResponseNotFound
 from wagtail.admin.panels import FieldPanel
@@ -9,6 +11,8 @@ from glossary.models import Topic
 from microsite.articles.feeds import ArticleAtomFeed, ArticleRssFeed
 
 from .article import ArticlePage
+
+TOPIC_SLUG = re.compile(r"[-\w]{1,80}")
 
 
 class ListingError(Exception):
@@ -47,7 +51,12 @@ class ArticleIndexPage(RoutablePageMixin, Page):
         slug = request.GET.get("topic", "").strip()
         if not slug:
             return None
-        topic = Topic.objects.filter(slug=slug).first()
+        # Checked before the query: PostgreSQL rejects text with NUL bytes outright.
+        topic = (
+            Topic.objects.filter(slug=slug).first()
+            if TOPIC_SLUG.fullmatch(slug)
+            else None
+        )
         if topic is None:
             raise ListingError(f"There is no topic called “{slug[:80]}”.")
         return topic
