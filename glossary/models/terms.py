@@ -226,7 +226,10 @@ class GlossaryTermPage(Page):
 
     @related_terms.setter
     def related_terms(self, terms):
-        self.related_term_links = [GlossaryRelatedTerm(term=term) for term in terms]
+        self.related_term_links = [
+            GlossaryRelatedTerm(term=term, sort_order=position)
+            for position, term in enumerate(terms)
+        ]
 
     def get_related_terms(self):
         """Published terms linked from this term or linking to it, A–Z.

@@ -126,10 +126,18 @@ def update_term(page, entry, topics, pages) -> int:
         return 0
     for name, value in page_fields(entry).items():
         setattr(page, name, value)
-    page.synonyms = [GlossaryTermSynonym(name=name) for name in entry["synonyms"]]
+    # Explicit positions: rows with equal sort_order come back in any order on
+    # PostgreSQL, which would make an unchanged term look edited on the next run.
+    page.synonyms = [
+        GlossaryTermSynonym(name=name, sort_order=position)
+        for position, name in enumerate(entry["synonyms"])
+    ]
     page.sources = [
-        GlossaryTermSource(**{f: source[f] for f in SOURCE_FIELDS if f in source})
-        for source in entry["sources"]
+        GlossaryTermSource(
+            sort_order=position,
+            **{f: source[f] for f in SOURCE_FIELDS if f in source},
+        )
+        for position, source in enumerate(entry["sources"])
     ]
     page.topics = [topics[slug] for slug in entry["topics"]]
     set_related_terms(page, [pages[slug] for slug in entry["related"]])
