@@ -1,8 +1,6 @@
 import pytest
-from django.conf import settings
 from django.core.cache import cache
-from wagtail.coreutils import get_supported_content_language_variant
-from wagtail.models import Locale, Page, Site
+from wagtail.models import Page
 
 from glossary.autolink import build_linker
 from glossary.models import GlossaryIndexPage, GlossaryTermPage, GlossaryTermSynonym
@@ -47,26 +45,6 @@ def linker():
             (7, "/glossary/crohns-disease/", "A bowel disease.", ["Crohn's disease"]),
         ]
     )
-
-
-@pytest.fixture
-def site_root(db):
-    """Wagtail's root page and a default Site, recreated if a flush removed them."""
-    Locale.objects.get_or_create(
-        language_code=get_supported_content_language_variant(settings.LANGUAGE_CODE)
-    )
-    root = Page.get_first_root_node()
-    if root is None:
-        root = Page.add_root(instance=Page(title="Root", slug="root"))
-    home = root.get_children().first()
-    if home is None:
-        home = root.add_child(instance=Page(title="Home", slug="home"))
-    Site.objects.update_or_create(
-        is_default_site=True,
-        defaults={"hostname": "localhost", "port": 80, "root_page": home},
-    )
-    Site.clear_site_root_paths_cache()
-    return home
 
 
 @pytest.fixture

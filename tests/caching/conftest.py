@@ -12,7 +12,6 @@ from tests.glossary.conftest import (  # noqa: F401 (fixtures)
     glossary_index,
     make_term,
     make_topic,
-    site_root,
 )
 
 from . import recording_backend

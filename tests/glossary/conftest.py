@@ -1,9 +1,6 @@
 """Fixtures for glossary tests; other test packages may import them too."""
 
 import pytest
-from django.conf import settings
-from wagtail.coreutils import get_supported_content_language_variant
-from wagtail.models import Locale, Page, Site
 
 from glossary.models import (
     GlossaryRelatedTerm,
@@ -12,26 +9,6 @@ from glossary.models import (
 )
 
 from .factories import GlossaryIndexPageFactory, GlossaryTermPageFactory, TopicFactory
-
-
-@pytest.fixture
-def site_root(db):
-    """The default site's home page, recreated if a flush removed Wagtail's tree."""
-    Locale.objects.get_or_create(
-        language_code=get_supported_content_language_variant(settings.LANGUAGE_CODE)
-    )
-    root = Page.get_first_root_node()
-    if root is None:
-        root = Page.add_root(instance=Page(title="Root", slug="root"))
-    home = root.get_children().first()
-    if home is None:
-        home = root.add_child(instance=Page(title="Home", slug="home"))
-    Site.objects.update_or_create(
-        is_default_site=True,
-        defaults={"hostname": "localhost", "port": 80, "root_page": home},
-    )
-    Site.clear_site_root_paths_cache()
-    return home
 
 
 @pytest.fixture

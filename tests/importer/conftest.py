@@ -4,7 +4,7 @@ from textwrap import dedent
 import pytest
 
 from glossary.management.commands.import_glossary import Command
-from tests.autolink.conftest import glossary_index, site_root  # noqa: F401
+from tests.autolink.conftest import glossary_index  # noqa: F401
 
 DYSBIOSIS_TXT = """\
 Dysbiosis is an imbalance in the community of microbes
