@@ -72,7 +72,7 @@ def test_a_click_to_load_embed_loads_in_place_once_its_category_is_allowed(
     page.locator("iframe[data-embed-loaded]").wait_for()
     assert page.locator("[data-consent-allow]").count() == 0
     assert page.locator("#analytics-only").count() == 0
-    page.wait_for_function("window.demoMarketingRuns === 1")
+    page.wait_for_function("() => window.demoMarketingRuns === 1")
     assert page.locator(BANNER).is_visible()  # other categories still undecided
     banner_button(page, "Accept all").click()
     page.locator("#analytics-only").wait_for()
