@@ -16,6 +16,9 @@ DEFAULTS = {
     "GLOSSARY_BASE_TEMPLATE": "base.html",
     # Longest search query the glossary accepts, in characters.
     "GLOSSARY_SEARCH_MAX_LENGTH": 200,
+    # How many terms one page of the glossary's sitemap section lists (the
+    # sitemap protocol allows 50,000; fewer keep each response fast).
+    "GLOSSARY_SITEMAP_LIMIT": 2000,
 }
 
 

@@ -16,13 +16,18 @@ def test_sitemap_lists_the_glossary_and_its_live_terms_with_lastmod(
     butyrate = make_term("Butyrate", publish=True)
     make_term("Draft term", live=False)
 
-    response = client.get("/sitemap.xml")
-    assert response.status_code == 200
-    root = ET.fromstring(response.content)
-    entries = {
-        url.findtext("s:loc", namespaces=NS): url.findtext("s:lastmod", namespaces=NS)
-        for url in root.findall("s:url", NS)
-    }
+    entries = {}
+    for section in ("/sitemap-pages.xml", "/sitemap-glossary.xml"):
+        response = client.get(section)
+        assert response.status_code == 200
+        root = ET.fromstring(response.content)
+        entries.update(
+            (
+                url.findtext("s:loc", namespaces=NS),
+                url.findtext("s:lastmod", namespaces=NS),
+            )
+            for url in root.findall("s:url", NS)
+        )
     assert "http://localhost/glossary/" in entries
     assert "http://localhost/glossary/butyrate/" in entries
     assert "http://localhost/glossary/draft-term/" not in entries

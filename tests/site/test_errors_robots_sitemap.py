@@ -66,12 +66,14 @@ def test_robots_txt_answers_without_the_database_so_it_can_serve_health_checks(
 
 
 def test_sitemap_lists_the_home_page_and_glossary_terms(client, demo_content):
-    response = client.get("/sitemap.xml")
+    index = client.get("/sitemap.xml").content.decode()
+    pages = client.get("/sitemap-pages.xml").content.decode()
+    terms = client.get("/sitemap-glossary.xml").content.decode()
 
-    assert response.status_code == 200
-    xml = response.content.decode()
-    assert "<loc>http://localhost/</loc>" in xml
-    assert "<loc>http://localhost/glossary/butyrate/</loc>" in xml
+    assert "<loc>http://testserver/sitemap-pages.xml</loc>" in index
+    assert "<loc>http://testserver/sitemap-glossary.xml</loc>" in index
+    assert "<loc>http://localhost/</loc>" in pages
+    assert "<loc>http://localhost/glossary/butyrate/</loc>" in terms
 
 
 @pytest.mark.parametrize("url", ["/", "/glossary/", "/search/?q=gut"])
