@@ -11,13 +11,15 @@ URLs whose bytes may have changed:
 - for a glossary term: the A–Z index with its letter, topic and page variants that
   can show it, its related terms, its alphabetical neighbours, articles that feature
   it and every article whose text auto-links one of its names, old or new;
-- each site's sitemap.
+- each site's sitemap index, and every page of the sitemap sections that list the
+  page or a page below it (``microsite.sitemaps``).
 
 Variants no visitor asked for are listed too; a purge of an uncached URL is cheap.
 """
 
 import math
 
+from django.urls import reverse
 from django.utils.html import strip_tags
 from wagtail.models import Page, PageLogEntry, Site
 
@@ -26,6 +28,7 @@ from glossary.conf import get_setting as glossary_setting
 from glossary.letters import letter_to_param
 from glossary.models import GlossaryIndexPage, GlossaryTermPage
 from microsite.articles.models import ArticleIndexPage, ArticlePage
+from microsite.sitemaps import section_paths, sections_listing
 
 
 class StaleUrls:
@@ -68,8 +71,7 @@ def urls_for_change(page, *, url_path_before=None, previous_names=()) -> set[str
         )
     if isinstance(page, GlossaryTermPage):
         add_term_dependants(stale, page, previous_names)
-    for site in Site.objects.all():
-        stale.add(site.root_url + "/sitemap.xml")
+    add_sitemaps(stale, sections_listing(page))
     return stale.urls
 
 
@@ -78,9 +80,17 @@ def urls_for_everything() -> set[str]:
     stale = StaleUrls()
     for page in Page.objects.live().public().filter(depth__gt=1).specific():
         add_listing(stale, page)
-    for site in Site.objects.all():
-        stale.add(site.root_url + "/sitemap.xml")
+    add_sitemaps(stale)
     return stale.urls
+
+
+def add_sitemaps(stale: StaleUrls, sections=()) -> None:
+    """Each site's sitemap index and the pages of its ``sections``."""
+    for site in Site.objects.all():
+        stale.add(site.root_url + reverse("sitemap"))
+        for section in sorted(sections):
+            for path in section_paths(site, section):
+                stale.add(site.root_url + path)
 
 
 def add_listing(stale: StaleUrls, page) -> None:

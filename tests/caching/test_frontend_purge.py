@@ -137,3 +137,71 @@ def test_a_consent_category_change_purges_every_public_page(
         f"{BASE}/glossary/",
         f"{BASE}/",
     } <= set(frontend_purges)
+
+
+SITEMAP_INDEX = f"{BASE}/sitemap.xml"
+PAGES_SECTION = f"{BASE}/sitemap-pages.xml"
+GLOSSARY_SECTION = f"{BASE}/sitemap-glossary.xml"
+
+
+def test_publishing_a_term_purges_every_page_of_the_glossary_sitemap_and_one_more(
+    frontend_purges, committed, make_term, settings
+):
+    settings.GLOSSARY_SITEMAP_LIMIT = 2
+    for title in ("Acetate", "Propionate"):
+        make_term(title, publish=True)
+    frontend_purges.clear()
+
+    committed(lambda: make_term("Butyrate", publish=True))
+
+    purged = set(frontend_purges)
+    assert {
+        SITEMAP_INDEX,
+        GLOSSARY_SECTION,
+        f"{GLOSSARY_SECTION}?p=2",
+        f"{GLOSSARY_SECTION}?p=3",
+    } <= purged
+    assert f"{GLOSSARY_SECTION}?p=4" not in purged
+    assert PAGES_SECTION not in purged
+
+
+def test_unpublishing_a_term_purges_the_glossary_sitemap_page_it_leaves_empty(
+    frontend_purges, committed, make_term, settings
+):
+    settings.GLOSSARY_SITEMAP_LIMIT = 1
+    make_term("Acetate", publish=True)
+    butyrate = make_term("Butyrate", publish=True)
+    frontend_purges.clear()
+
+    committed(butyrate.unpublish)
+
+    assert {SITEMAP_INDEX, GLOSSARY_SECTION, f"{GLOSSARY_SECTION}?p=2"} <= set(
+        frontend_purges
+    )
+
+
+def test_publishing_an_article_purges_the_pages_sitemap_not_the_glossary_one(
+    frontend_purges, committed, make_article
+):
+    article = make_article()
+    frontend_purges.clear()
+
+    committed(lambda: article.save_revision().publish())
+
+    purged = set(frontend_purges)
+    assert {SITEMAP_INDEX, PAGES_SECTION} <= purged
+    assert GLOSSARY_SECTION not in purged
+
+
+def test_moving_a_glossary_purges_the_sitemap_sections_of_it_and_its_terms(
+    frontend_purges, committed, make_term, glossary_index, site_root
+):
+    from tests.articles.factories import ArticleIndexPageFactory
+
+    make_term("Butyrate", publish=True)
+    shelf = ArticleIndexPageFactory(parent=site_root, title="Shelf", slug="shelf")
+    frontend_purges.clear()
+
+    committed(lambda: glossary_index.move(shelf, pos="last-child"))
+
+    assert {SITEMAP_INDEX, PAGES_SECTION, GLOSSARY_SECTION} <= set(frontend_purges)

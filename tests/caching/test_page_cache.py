@@ -245,3 +245,22 @@ def test_a_cached_page_still_deletes_a_visitors_unconsented_cookies(client, term
     del client.cookies["_ga"]
     shared = client.get(term.url)
     assert (shared["X-Cache"], shared.cookies.get("_ga")) == ("HIT", None)
+
+
+def test_a_published_term_is_in_the_sitemap_on_the_next_request(
+    client, make_term, settings, django_capture_on_commit_callbacks
+):
+    settings.GLOSSARY_SITEMAP_LIMIT = 1
+    make_term("Acetate", publish=True)
+    for url in ("/sitemap.xml", "/sitemap-glossary.xml"):
+        assert client.get(url)["X-Cache"] == "MISS"
+        assert client.get(url)["X-Cache"] == "HIT"
+
+    with django_capture_on_commit_callbacks(execute=True):
+        make_term("Butyrate", publish=True)
+
+    index = client.get("/sitemap.xml")
+    second_page = client.get("/sitemap-glossary.xml", {"p": "2"})
+    assert index["X-Cache"] == second_page["X-Cache"] == "MISS"
+    assert "/sitemap-glossary.xml?p=2</loc>" in index.content.decode()
+    assert "/glossary/butyrate/</loc>" in second_page.content.decode()
