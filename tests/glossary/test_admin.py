@@ -115,6 +115,27 @@ def test_preview_of_an_unsaved_edit_renders_the_term_page(admin_client, make_ter
     assert '<h2 id="origin">Origin</h2>' in html
 
 
+def test_preview_shows_unsaved_synonyms_and_related_terms(admin_client, make_term):
+    # A published page reads its synonyms and links from what was saved; a preview
+    # must show the editor's unsaved ones instead.
+    propionate = make_term("Propionate")
+    term = make_term("Butyrate", synonyms=["butanoate"])
+    url = reverse("wagtailadmin_pages:preview_on_edit", args=(term.pk,))
+
+    response = admin_client.post(
+        url,
+        term_form(
+            synonyms=inline_formset([{"name": "butyric acid"}]),
+            related_term_links=inline_formset([{"term": propionate.pk}]),
+        ),
+    )
+    assert response.json()["is_valid"] is True
+
+    html = admin_client.get(url).content.decode()
+    assert '<span lang="en">butyric acid</span>' in html
+    assert f'href="{propionate.url}"' in html
+
+
 def test_topics_are_managed_as_searchable_snippets(admin_client, make_topic):
     make_topic("Skin")
     make_topic("Mental health")

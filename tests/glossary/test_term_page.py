@@ -144,6 +144,6 @@ def test_definition_is_the_meta_description_unless_the_editor_wrote_one(
         'in the digestive tract.">' in html
     )
     microbiome.search_description = "Your gut's microbes, explained."
-    microbiome.save()
+    microbiome.save_revision().publish()
     html = client.get(microbiome.url).content.decode()
     assert 'content="Your gut&#x27;s microbes, explained."' in html
