@@ -8,7 +8,7 @@ from glossary.models import GlossaryTermPage
 from microsite.demo.glossary_terms import FEATURED_ON_HOME
 from microsite.home.models import SiteFooter
 
-HOME_QUERY_BUDGET = 12
+HOME_QUERY_BUDGET = 7
 
 
 def test_home_page_renders_featured_terms_with_links_and_definitions(client, home_page):

@@ -4,7 +4,7 @@ from hypothesis import strategies as st
 
 from microsite.home.views import MAX_QUERY_LENGTH, RESULTS_PER_PAGE
 
-SEARCH_QUERY_BUDGET = 12
+SEARCH_QUERY_BUDGET = 7
 
 
 def result_titles(response) -> list[str]:
