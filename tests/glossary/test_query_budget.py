@@ -1,7 +1,7 @@
 """The glossary stays as fast with hundreds of terms as with a handful.
 
 Measured on SQLite: every index view below runs 7 queries whether the glossary
-holds 5 terms or 500, and a term page runs 6 whatever its links and sources. Two
+holds 5 terms or 500, and a term page runs 7 whatever its links and sources. Two
 are the route (microsite.caching.lookups answers the site, the private sections
 and the site settings from the cache). The issue's budgets are 10 and 8.
 """
@@ -28,7 +28,7 @@ def page_cache_off(settings):
 
 
 INDEX_BUDGET = 7
-TERM_BUDGET = 6
+TERM_BUDGET = 7
 
 INDEX_URLS = [
     "/glossary/",
