@@ -5,18 +5,22 @@
 On a throwaway production-like site (benchkit.Site) it adds synthetic terms with
 ``generate_glossary --terms N`` up to each size, restarts gunicorn with the page
 cache off and, for the glossary index, a letter page, a term page, site search,
-glossary search, an article (auto-linking) and the sitemap, prints the median
+glossary search, an article (auto-linking), the sitemap index and the first page
+of its glossary section (the largest sitemap response), prints the median
 latency of sequential GETs (bounded in count and time) and the SQL queries per
 page (Django test client, in-process, same database).
 
 Targets at the largest size: query counts constant (term page <= 8, index <= 10),
-index p50 <= 3× its value at the smallest size, sitemap served within 1 s.
+index p50 <= 3× its value at the smallest size, the slower of the sitemap index
+and its glossary section served within 1 s.
 """
 
 import argparse
 import sys
 
 import benchkit as bk
+
+SITEMAPS = ("sitemap index", "sitemap glossary")
 
 
 def pages(urls: dict) -> dict:
@@ -30,7 +34,9 @@ def pages(urls: dict) -> dict:
         "search": f"/search/?q={word}",
         "glossary search": f"{urls['index']}?q={word}",
         "article": urls["article"],
-        "sitemap": "/sitemap.xml",
+        "sitemap index": "/sitemap.xml",
+        # Full at GLOSSARY_SITEMAP_LIMIT terms; later pages hold the same or fewer.
+        "sitemap glossary": "/sitemap-glossary.xml",
     }
 
 
@@ -96,7 +102,8 @@ def targets(results: dict) -> list:
         name for name in large["pages"] if queries(small, name) != queries(large, name)
     ]
     index_ratio = large["pages"]["index"][0] / small["pages"]["index"][0]
-    sitemap_ms = large["pages"]["sitemap"][0]
+    sitemaps = [large["pages"][name] for name in SITEMAPS]
+    sitemap_ms = max(p50 for p50, _, _ in sitemaps)
     return [
         (
             f"SQL queries constant {sizes[0]:,}→{sizes[-1]:,}",
@@ -123,10 +130,10 @@ def targets(results: dict) -> list:
             index_ratio <= 3,
         ),
         (
-            f"sitemap p50 {at}",
+            f"slower sitemap p50 {at}",
             f"{sitemap_ms:,.0f} ms",
             "<= 1000 ms",
-            sitemap_ms <= 1000 and large["pages"]["sitemap"][1] == 200,
+            sitemap_ms <= 1000 and all(status == 200 for _, status, _ in sitemaps),
         ),
     ]
 
