@@ -82,8 +82,8 @@ def full_url(url_path, roots, preferred_site_id=None):
 
     ``roots`` is ``Site.get_site_root_paths()``, most specific first; a page under
     several sites' roots gets the request's site (``preferred_site_id``) if it is
-    one of them, else the most specific. Assumes ``WAGTAIL_I18N_ENABLED`` is off
-    (one root path per site).
+    one of them, else the most specific. Without the language prefix Wagtail
+    adds under ``WAGTAIL_I18N_ENABLED`` and ``i18n_patterns`` (not used here).
     """
     possible = [root for root in roots if url_path.startswith(root.root_path)]
     if not possible:
