@@ -197,6 +197,15 @@ def test_only_live_public_terms_of_the_requests_site_are_listed(
     }
 
 
+def test_term_pages_keep_the_sitemap_entry_the_glossary_section_reproduces():
+    # glossary.sitemaps copies Page.get_sitemap_urls(); an override on term pages
+    # would have to be copied there too.
+    from glossary.models import GlossaryTermPage
+
+    assert GlossaryTermPage.get_sitemap_urls is Page.get_sitemap_urls
+    assert GlossaryTermPage.get_url_parts is Page.get_url_parts
+
+
 # Pagination
 
 
