@@ -192,6 +192,21 @@ def test_the_banner_and_dialog_fit_small_screens_and_zoom(page, site_url, viewpo
     assert page.locator(DIALOG).get_by_role("button", name="Save choices").is_visible()
 
 
+def test_on_a_small_phone_the_banner_leaves_most_of_the_page_visible(page, site_url):
+    page.set_viewport_size({"width": 320, "height": 568})
+    page.goto(site_url + "/")
+    banner = page.locator(BANNER).bounding_box()
+    assert banner["height"] <= 0.45 * 568, banner
+    # The three choices sit side by side, equal, and fully on screen.
+    boxes = [
+        banner_button(page, label).bounding_box()
+        for label in ("Accept all", "Reject all", "Customise")
+    ]
+    assert len({round(box["y"]) for box in boxes}) == 1
+    assert len({round(box["width"]) for box in boxes}) == 1
+    assert all(box["y"] + box["height"] <= 568 for box in boxes)
+
+
 def test_axe_finds_no_violations_with_the_banner_open(page, site_url):
     page.goto(site_url + "/")
     assert axe_violations(page) == []
