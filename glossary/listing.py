@@ -1,10 +1,10 @@
 """What one request to a glossary index shows: filters read from the query string.
 
-The index understands four parameters, which combine (except ``q``):
+The index understands four parameters, which combine:
 
 - ``?letter=b``: terms filed under B (``?letter=other`` for digits and symbols);
 - ``?topic=skin``: terms tagged with the topic whose slug is ``skin``;
-- ``?q=flora``: search every term of this glossary (letter and topic are ignored);
+- ``?q=flora``: search the terms the letter and topic select, by relevance;
 - ``?page=2``: the second page of whatever the other parameters select.
 
 Bad values never raise: the listing carries an HTTP status and a message instead.
@@ -60,15 +60,48 @@ class TermListing:
     def is_filtered(self) -> bool:
         return bool(self.query or self.letter or self.topic)
 
-    def url(self, **params) -> str:
-        """This listing's address with ``params`` changed (None drops one)."""
-        current = {
-            "letter": letter_to_param(self.letter) if self.letter else None,
-            "topic": self.topic.slug if self.topic else None,
+    @property
+    def scope(self) -> str:
+        """Where the letter and topic narrow the list: "in Mood, letter S"."""
+        if self.topic and self.letter:
+            return f"in {self.topic.name}, letter {self.letter}"
+        if self.topic:
+            return f"in {self.topic.name}"
+        if self.letter:
+            return f"under letter {self.letter}"
+        return ""
+
+    @property
+    def hidden_filters(self) -> dict[str, str]:
+        """The letter and topic a new search from this listing keeps."""
+        return {
+            key: value
+            for key, value in self._params().items()
+            if key in ("letter", "topic") and value
         }
+
+    @property
+    def search_all_url(self) -> str:
+        """The same search over every term of the glossary."""
+        return self.url(letter=None, topic=None)
+
+    def url(self, **params) -> str:
+        """This listing's address with ``params`` changed (None drops one).
+
+        The search is kept: letter links, topic links and pages search too.
+        """
+        current = self._params()
         current.update(params)
         query = {key: value for key, value in current.items() if value}
         return f"{self.base_url}?{urlencode(query)}" if query else self.base_url
+
+    def _params(self) -> dict:
+        return {
+            "letter": letter_to_param(self.letter) if self.letter else None,
+            "topic": self.topic.slug if self.topic else None,
+            "page": None,
+            "q": self.query or None,
+        }
 
 
 class ListingError(Exception):
@@ -87,12 +120,10 @@ def build_listing(glossary, request) -> TermListing:
     in_use = None
     try:
         listing.query = _read_query(params)
-        if not listing.query:
-            listing.topic = _read_topic(params, topics)
+        listing.topic = _read_topic(params, topics)
         terms = published.with_topic(listing.topic) if listing.topic else published
         in_use = terms.letters_in_use()
-        if not listing.query:
-            listing.letter = _read_letter(params, in_use)
+        listing.letter = _read_letter(params, in_use)
         _select_page(listing, terms, params)
     except ListingError as error:
         listing.status = error.status
@@ -169,11 +200,11 @@ def _topic_links(listing, topics) -> list[FilterLink]:
 
 
 def _select_page(listing, terms, params) -> None:
+    if listing.letter:
+        terms = terms.starting_with(listing.letter)
     if listing.query:
         selected = terms.for_listing().search(listing.query)
     else:
-        if listing.letter:
-            terms = terms.starting_with(listing.letter)
         selected = terms.for_listing().in_letter_order()
     paginator = Paginator(selected, get_setting("GLOSSARY_TERMS_PER_PAGE"))
     number = params.get("page", "").strip() or "1"
@@ -184,14 +215,11 @@ def _select_page(listing, terms, params) -> None:
             f"There is no page “{number[:20]}” here: the list has "
             f"{paginator.num_pages} page{'s' if paginator.num_pages != 1 else ''}."
         ) from None
-    extra = {"q": listing.query} if listing.query else {}
     if listing.page.has_previous():
         previous = listing.page.previous_page_number()
-        listing.previous_url = listing.url(
-            page=previous if previous > 1 else None, **extra
-        )
+        listing.previous_url = listing.url(page=previous if previous > 1 else None)
     if listing.page.has_next():
-        listing.next_url = listing.url(page=listing.page.next_page_number(), **extra)
+        listing.next_url = listing.url(page=listing.page.next_page_number())
     if not listing.query:
         listing.groups = [
             (letter, list(group))

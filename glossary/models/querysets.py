@@ -57,7 +57,15 @@ class GlossaryTermQuerySet(PageQuerySet):
         return self.filter(first_letter=letter)
 
     def with_topic(self, topic):
-        return self.filter(topics=topic)
+        """Terms tagged with ``topic``, as a filter search results accept too.
+
+        Search backends cannot filter on a many-to-many field, nor on a page
+        subclass's ``id`` (Django reads it as ``page_ptr_id``, which Elasticsearch
+        and OpenSearch skip): match the tagged terms' tree ``path`` instead, a
+        filter field of every page. One SQL query on the database backends.
+        """
+        tagged = self.model.objects.filter(topics=topic).values("path")
+        return self.filter(path__in=tagged)
 
     def letters_in_use(self) -> set[str]:
         """The letters at least one term files under, in one aggregate query."""

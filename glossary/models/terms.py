@@ -156,6 +156,7 @@ class GlossaryTermPage(Page):
         # before the synonyms (child objects) are saved, so it would lag one edit.
         index.SearchField("synonyms_text", boost=3),
         index.FilterField("never_autolink"),
+        index.FilterField("first_letter"),
     ]
 
     api_fields = [
