@@ -171,6 +171,23 @@ class BannerSettings(BaseSiteSetting):
     class Meta:
         verbose_name = "cookie banner"
 
+    @classmethod
+    def for_site(cls, site):
+        """The site's saved settings, or the defaults unsaved.
+
+        Wagtail's ``for_site`` creates the row on first read; every page shows the
+        banner, and a save counts as a change of declarations, which purges every
+        cached page. The editor's first save stores the row.
+        """
+        if site is None:
+            raise cls.DoesNotExist(f"{cls.__name__} does not exist for site None.")
+        saved = cls.base_queryset().filter(site=site).first()
+        if saved is not None:
+            return saved
+        defaults = cls(site=site)
+        defaults.refresh_texts_revision()
+        return defaults
+
     def save(self, *args, **kwargs):
         self.refresh_texts_revision()
         if kwargs.get("update_fields") is not None:
