@@ -40,8 +40,7 @@ class GlossaryTermSitemap(Sitemap):
 
     def items(self):
         return (
-            GlossaryTermPage.objects.live()
-            .public()
+            GlossaryTermPage.objects.published()
             .descendant_of(self.get_wagtail_site().root_page, inclusive=True)
             .order_by("path")
             .values(*ENTRY_FIELDS)

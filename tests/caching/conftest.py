@@ -19,8 +19,8 @@ from . import recording_backend
 
 @pytest.fixture(autouse=True)
 def banner_settings(site_root):  # noqa: F811
-    """Created up front: the first page view would otherwise create them, which
-    counts as a change of declarations and purges the cache mid-test."""
+    """Saved banner settings, as on a site an editor has set up (a page view never
+    saves them: a save counts as a change of declarations and purges the cache)."""
     return BannerSettings.for_site(Site.objects.get(is_default_site=True))
 
 

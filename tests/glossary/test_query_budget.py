@@ -37,6 +37,7 @@ INDEX_URLS = [
     "/glossary/?topic=mood",
     "/glossary/?topic=mood&letter=a",
     "/glossary/?q=term",
+    "/glossary/?q=term&topic=mood&letter=a",
 ]
 
 
