@@ -188,3 +188,24 @@ def test_a_new_site_for_a_host_takes_over_from_the_default(
 
     clinic.delete()
     assert client.get("/glossary/", HTTP_HOST="clinic.example").status_code == 200
+
+
+def test_an_alias_of_a_private_term_is_private_too(client, site_root, make_term):
+    term = make_term("Butyrate", definition="Fuel for the cells of the colon.")
+    alias = term.create_alias(parent=site_root, update_slug="butyrate-explained")
+    assert "Fuel for the cells" in client.get(alias.url).content.decode()
+
+    restrict(term)
+
+    response = client.get(alias.url)
+    assert "Fuel for the cells" not in response.content.decode()
+    assert 'name="password"' in response.content.decode()
+
+
+def test_a_page_with_a_non_ascii_slug_routes_like_any_other(client, site, make_term):
+    term = make_term("Café au lait spots", slug="café-au-lait")
+
+    route = fast_route(site, "/glossary/café-au-lait/")
+
+    assert route is not None and route.page.pk == term.pk
+    assert client.get(term.url).status_code == 200
