@@ -123,7 +123,7 @@ def build_listing(glossary, request) -> TermListing:
         listing.topic = _read_topic(params, topics)
         terms = published.with_topic(listing.topic) if listing.topic else published
         in_use = terms.letters_in_use()
-        listing.letter = _read_letter(params, in_use)
+        listing.letter = _read_letter(params, in_use, listing.topic)
         _select_page(listing, terms, params)
     except ListingError as error:
         listing.status = error.status
@@ -164,7 +164,7 @@ def _read_topic(params, topics) -> Topic | None:
     raise ListingError(f"This glossary has no terms under the topic “{slug}”.")
 
 
-def _read_letter(params, in_use) -> str | None:
+def _read_letter(params, in_use, topic=None) -> str | None:
     value = params.get("letter", "")
     if not value.strip():
         return None
@@ -175,7 +175,8 @@ def _read_letter(params, in_use) -> str | None:
             "Z, or “#” for terms that start with a number or symbol."
         )
     if letter not in in_use:
-        raise ListingError(f"No terms in this glossary start with “{letter}” yet.")
+        where = f"under the topic “{topic.name}”" if topic else "in this glossary"
+        raise ListingError(f"No terms {where} start with “{letter}” yet.")
     return letter
 
 
@@ -192,9 +193,16 @@ def _letter_links(listing, in_use) -> list[FilterLink]:
 
 
 def _topic_links(listing, topics) -> list[FilterLink]:
+    # Another topic starts from its whole A–Z: the chosen letter may have no terms
+    # there, and a link should never lead to an empty page. "All topics" has every
+    # letter the topic had, so it keeps the letter.
     every = FilterLink("All topics", listing.url(topic=None), listing.topic is None)
     return [every] + [
-        FilterLink(topic.name, listing.url(topic=topic.slug), topic == listing.topic)
+        FilterLink(
+            topic.name,
+            listing.url(topic=topic.slug, letter=None),
+            topic == listing.topic,
+        )
         for topic in topics
     ]
 

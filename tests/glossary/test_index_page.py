@@ -99,6 +99,21 @@ def test_letter_and_topic_combine(client, alphabet):
     assert term_titles(response) == ["Serotonin"]
 
 
+def test_another_topic_starts_from_its_whole_alphabet(client, alphabet):
+    html = main_html(client.get("/glossary/?topic=mood&letter=s"))
+    # Skin has no term under S: keeping the letter would lead to an empty page.
+    assert '<a href="/glossary/?topic=skin">Skin</a>' in html
+    assert '<a href="/glossary/?letter=s">All topics</a>' in html
+
+
+def test_a_letter_with_no_terms_under_the_topic_says_which_topic(client, alphabet):
+    response = client.get("/glossary/?topic=mood&letter=a")
+    assert response.status_code == 404
+    assert "No terms under the topic “Mood” start with “A” yet." in (
+        response.content.decode()
+    )
+
+
 def test_search_finds_terms_by_title_definition_and_synonym(client, alphabet):
     assert term_titles(client.get("/glossary/?q=butyrate")) == ["Butyrate"]
     assert term_titles(client.get("/glossary/?q=5-HT")) == ["Serotonin"]
