@@ -24,6 +24,19 @@ def first_letter(title: str) -> str:
     return OTHER
 
 
+def sort_key(title: str) -> str:
+    """How a title sorts in the A–Z: accents, case and leading punctuation ignored.
+
+    Stored with each term (``GlossaryTermPage.sort_title``) and indexed: the
+    database's own ``LOWER()`` leaves accented capitals alone on SQLite, and no
+    index can cover it on Wagtail's title column.
+    """
+    decomposed = unicodedata.normalize("NFKD", title)
+    plain = "".join(char for char in decomposed if not unicodedata.combining(char))
+    start = next((i for i, char in enumerate(plain) if char.isalnum()), len(plain))
+    return plain[start:].casefold()[:255]
+
+
 def letter_to_param(letter: str) -> str:
     return OTHER_PARAM if letter == OTHER else letter.lower()
 

@@ -2,7 +2,6 @@
 
 from django.db import models
 from django.db.models import Case, When
-from django.db.models.functions import Lower
 from wagtail.models import PageManager
 from wagtail.query import PageQuerySet
 
@@ -45,12 +44,12 @@ class GlossaryTermQuerySet(PageQuerySet):
 
     def alphabetical(self):
         """A–Z by title, ignoring case."""
-        return self.order_by(Lower("title"), "pk")
+        return self.order_by("sort_title", "pk")
 
     def in_letter_order(self):
         """A–Z by letter group, "#" last, then by title: the order of the index."""
         others_last = Case(When(first_letter=OTHER, then=1), default=0)
-        return self.order_by(others_last, "first_letter", Lower("title"), "pk")
+        return self.order_by(others_last, "first_letter", "sort_title", "pk")
 
     def starting_with(self, letter: str):
         """Terms filed under ``letter`` ("A"–"Z" or "#")."""

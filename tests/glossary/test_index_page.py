@@ -176,3 +176,26 @@ def test_an_empty_page_parameter_means_the_first_page(client, alphabet):
     response = client.get("/glossary/?page=")
     assert response.status_code == 200
     assert term_titles(response)[0] == "Acne"
+
+
+def test_accented_titles_sort_among_their_letter_on_the_index_and_term_pages(
+    client, make_term
+):
+    make_term("Estrogen")
+    epithelium = make_term("Épithélium")
+    make_term("enzyme")
+
+    assert term_titles(client.get("/glossary/?letter=e")) == [
+        "enzyme",
+        "Épithélium",
+        "Estrogen",
+    ]
+    html = client.get(epithelium.url).content.decode()
+    assert (
+        'rel="prev"><span class="glossary-pager__label">Previous term</span> enzyme'
+        in html
+    )
+    assert (
+        'rel="next"><span class="glossary-pager__label">Next term</span> Estrogen'
+        in html
+    )

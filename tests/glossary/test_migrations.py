@@ -7,7 +7,7 @@ from django.db.migrations.executor import MigrationExecutor
 pytestmark = pytest.mark.django_db(transaction=True)
 
 BEFORE = [("glossary", "0001_initial")]
-AFTER = [("glossary", "0003_synonyms_text")]
+AFTER = [("glossary", "0004_sort_title")]
 
 
 def migrate(targets):
@@ -68,6 +68,8 @@ def test_migrating_keeps_related_terms_and_fills_the_new_columns():
         letters = dict(Term.objects.values_list("title", "first_letter"))
         assert letters == {"zinc": "Z", "Acetate": "A", "Fibre": "F"}
         assert Term.objects.get(pk=fibre.pk).synonyms_text == "roughage\nbulk"
+        sort_titles = dict(Term.objects.values_list("title", "sort_title"))
+        assert sort_titles == {"zinc": "zinc", "Acetate": "acetate", "Fibre": "fibre"}
 
         back_apps = migrate(BEFORE)
         OldTerm = back_apps.get_model("glossary", "GlossaryTermPage")

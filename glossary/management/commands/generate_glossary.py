@@ -22,7 +22,7 @@ from wagtail.models import Page
 from glossary.autolink import invalidation_suspended
 from glossary.importer.errors import GlossaryImportError
 from glossary.importer.write import find_parent
-from glossary.letters import first_letter
+from glossary.letters import first_letter, sort_key
 from glossary.models import GlossaryTermPage, GlossaryTermSynonym, Topic
 
 SLUG_PREFIX = "synthetic-"
@@ -192,6 +192,7 @@ def _insert_term_rows(pages, numbers) -> None:
             mechanism="<p>It has no meaning; it exists to be measured.</p>",
             # save_base(raw=True) skips GlossaryTermPage.save(), which fills these.
             first_letter=first_letter(page.title),
+            sort_title=sort_key(page.title),
             synonyms_text=f"{synthetic_word(number)}oid" if number % 3 == 0 else "",
         )
         term.save_base(raw=True, force_insert=True)
