@@ -51,7 +51,8 @@ class CachedLookupsMiddleware:
         return self.get_response(request)
 
     def process_view(self, request, view_func, view_args, view_kwargs):
-        if view_func is not wagtail_views.serve:
+        serves_a_page = view_func is wagtail_views.serve
+        if not (serves_a_page or getattr(view_func, "cached_lookups", False)):
             return None
         site = site_for_request(request)
         if site is None:
@@ -62,12 +63,19 @@ class CachedLookupsMiddleware:
                 model.get_cache_attr_name(),
                 SimpleLazyObject(partial(setting_for_site, model, site, request)),
             )
-        path = view_args[0] if view_args else view_kwargs.get("path", "")
-        if request.method in ("GET", "HEAD"):
+        if serves_a_page and request.method in ("GET", "HEAD"):
+            path = view_args[0] if view_args else view_kwargs.get("path", "")
             route = find_route(request, site, path)
             if route is not None:
                 request._wagtail_route_for_request = route
         return None
+
+
+def cached_lookups(view):
+    """Mark a public view that renders the site's layout: it gets the cached site
+    and site settings too (Wagtail's page view always does)."""
+    view.cached_lookups = True
+    return view
 
 
 # The site

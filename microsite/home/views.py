@@ -9,6 +9,9 @@ from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
 from wagtail.models import Page
 
+from glossary import privacy
+from microsite.caching.lookups import cached_lookups
+
 MAX_QUERY_LENGTH = 200
 RESULTS_PER_PAGE = 10
 
@@ -27,6 +30,7 @@ def robots_txt(request):
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain")
 
 
+@cached_lookups
 @require_GET
 def search(request):
     """Site search over live public pages with Wagtail's search backend.
@@ -47,7 +51,9 @@ def search(request):
     terms = search_terms(query)
     context["searched"] = bool(terms)
     if terms:
-        matches = Page.objects.live().public().specific().search(terms)
+        # Private sections from the cache, as the glossary reads them.
+        public = Page.objects.live().exclude(privacy.private_q())
+        matches = public.specific().search(terms)
         page_obj = Paginator(matches, RESULTS_PER_PAGE).get_page(
             request.GET.get("page")
         )
