@@ -40,6 +40,9 @@ def gpc_page(browser):
     page.errors = []
     page.on("pageerror", lambda exc: page.errors.append(str(exc)))
     yield page
+    # The signal's decision is sent in the background on the first page view: let
+    # it finish before the database is emptied, or the two lock each other.
+    page.wait_for_load_state("networkidle")
     context.close()
 
 
