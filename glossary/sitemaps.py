@@ -22,21 +22,36 @@ from .models import GlossaryTermPage
 ENTRY_FIELDS = ("url_path", "last_published_at", "latest_revision_created_at")
 
 
-class GlossaryTermSitemap(Sitemap):
-    """Live, public term pages of the request's site (or of ``site``), by path."""
+class SectionSitemap(Sitemap):
+    """Wagtail's ``Sitemap`` for one section of a sitemap index: of the request's
+    site or of ``site``, with its latest lastmod in one query."""
 
     def __init__(self, request=None, site=None):
         super().__init__(request)
         self.site = site
 
-    @property
-    def limit(self):
-        return get_setting("GLOSSARY_SITEMAP_LIMIT")
-
     def get_wagtail_site(self):
         if self.site is None:
             self.site = super().get_wagtail_site()
         return self.site
+
+    def get_latest_lastmod(self):
+        # Django's default calls lastmod() on every item: one aggregate instead.
+        return (
+            self.items()
+            .order_by()
+            .aggregate(
+                latest=Max(Coalesce("last_published_at", "latest_revision_created_at"))
+            )["latest"]
+        )
+
+
+class GlossaryTermSitemap(SectionSitemap):
+    """Live, public term pages of the request's site (or of ``site``), by path."""
+
+    @property
+    def limit(self):
+        return get_setting("GLOSSARY_SITEMAP_LIMIT")
 
     def items(self):
         return (
@@ -48,16 +63,6 @@ class GlossaryTermSitemap(Sitemap):
 
     def lastmod(self, term):
         return term["last_published_at"] or term["latest_revision_created_at"]
-
-    def get_latest_lastmod(self):
-        # Django's default calls lastmod() on every item: one aggregate instead.
-        return (
-            self.items()
-            .order_by()
-            .aggregate(
-                latest=Max(Coalesce("last_published_at", "latest_revision_created_at"))
-            )["latest"]
-        )
 
     def _urls(self, page, protocol, domain):
         # Full URLs of the Wagtail site, as Wagtail's Sitemap gives, not of

@@ -4,43 +4,21 @@ Sections are paginated (Django's ``?p=N``) so that no response grows with the
 glossary; the index lists every page of every section.
 """
 
-from django.db.models import Max
-from django.db.models.functions import Coalesce
 from django.urls import reverse
-from wagtail.contrib.sitemaps import Sitemap
 from wagtail.models import Page
 
 from glossary.models import GlossaryTermPage
-from glossary.sitemaps import GlossaryTermSitemap
+from glossary.sitemaps import GlossaryTermSitemap, SectionSitemap
 
 
-class PageSitemap(Sitemap):
+class PageSitemap(SectionSitemap):
     """Every live, public page of the site but the glossary's terms: Wagtail's
     own entries (``get_sitemap_urls``), which pages may override."""
 
     limit = 1000
 
-    def __init__(self, request=None, site=None):
-        super().__init__(request)
-        self.site = site
-
-    def get_wagtail_site(self):
-        if self.site is None:
-            self.site = super().get_wagtail_site()
-        return self.site
-
     def items(self):
         return super().items().not_type(GlossaryTermPage)
-
-    def get_latest_lastmod(self):
-        # Django's default loads every page to call lastmod(): one aggregate instead.
-        return (
-            self.items()
-            .order_by()
-            .aggregate(
-                latest=Max(Coalesce("last_published_at", "latest_revision_created_at"))
-            )["latest"]
-        )
 
 
 SECTIONS = {"pages": PageSitemap, "glossary": GlossaryTermSitemap}
