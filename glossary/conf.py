@@ -19,6 +19,11 @@ DEFAULTS = {
     # How many terms one page of the glossary's sitemap section lists (the
     # sitemap protocol allows 50,000; fewer keep each response fast).
     "GLOSSARY_SITEMAP_LIMIT": 2000,
+    # The cache alias holding the auto-link data, and for how long (seconds).
+    "GLOSSARY_AUTOLINK_CACHE": "default",
+    "GLOSSARY_AUTOLINK_CACHE_TIMEOUT": 24 * 60 * 60,
+    # The cache alias holding the private sections' paths (``glossary.privacy``).
+    "GLOSSARY_PRIVACY_CACHE": "default",
 }
 
 

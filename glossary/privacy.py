@@ -7,16 +7,17 @@ or moves a page, so they are kept in the Django cache (shared by all workers)
 and forgotten on those changes.
 """
 
-from django.conf import settings
 from django.core.cache import caches
 from django.db import transaction
 from django.db.models import Q
+
+from glossary.conf import get_setting
 
 CACHE_KEY = "glossary:restricted-paths"
 
 
 def _cache():
-    return caches[getattr(settings, "GLOSSARY_PRIVACY_CACHE", "default")]
+    return caches[get_setting("GLOSSARY_PRIVACY_CACHE")]
 
 
 def _load() -> tuple[str, ...]:

@@ -16,6 +16,8 @@ from django.urls import NoReverseMatch, reverse
 from django.utils.http import RFC3986_SUBDELIMS
 from wagtail.models import Page, Site
 
+from glossary.conf import get_setting
+
 from .html import LinkTarget, TermLinker
 from .phrases import PhraseMatcher
 
@@ -32,11 +34,11 @@ _suspended = {"depth": 0}
 
 
 def _cache():
-    return caches[getattr(settings, "GLOSSARY_AUTOLINK_CACHE", "default")]
+    return caches[get_setting("GLOSSARY_AUTOLINK_CACHE")]
 
 
 def _data_timeout():
-    return getattr(settings, "GLOSSARY_AUTOLINK_CACHE_TIMEOUT", 24 * 60 * 60)
+    return get_setting("GLOSSARY_AUTOLINK_CACHE_TIMEOUT")
 
 
 def linkable_terms():
