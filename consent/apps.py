@@ -8,6 +8,10 @@ class ConsentConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
+        from django.core import checks
+
         from . import signal_handlers
+        from .checks import check_declared_cookies
 
         signal_handlers.connect()
+        checks.register(check_declared_cookies, checks.Tags.database)

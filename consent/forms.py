@@ -5,6 +5,7 @@ from django import forms
 from django.db import transaction
 from wagtail.admin.forms import WagtailAdminModelForm
 
+from .cookie_names import validate_declared_cookie
 from .models import CookieDetails, Storage
 
 
@@ -28,6 +29,14 @@ class DeclaredCookieForm(forms.ModelForm):
         if details:
             for field in ("storage", "duration", "provider"):
                 self.initial[field] = getattr(details, field)
+
+    def clean(self):
+        cleaned_data = super().clean()
+        # The category as the parent form is changing it (is_required included).
+        category = cleaned_data.get("cookiegroup")
+        if cleaned_data.get("name") and category is not None:
+            validate_declared_cookie(cleaned_data["name"], category)
+        return cleaned_data
 
     def save(self, commit=True):
         cookie = super().save(commit=commit)

@@ -7,6 +7,7 @@ from wagtail.models import Site
 from wagtail.signals import page_published
 
 from . import declarations
+from .cookie_names import validate_declared_cookie
 from .models import BannerSettings, CookieDetails, GatedScript
 from .signals import declarations_changed
 
@@ -26,6 +27,12 @@ def renew_version_of_renamed_cookie(sender, instance, **kwargs):
     previous = sender.objects.filter(pk=instance.pk).values("name", "domain").first()
     if previous and previous != {"name": instance.name, "domain": instance.domain}:
         instance.created = timezone.now()
+
+
+def refuse_bad_declaration(sender, instance, **kwargs):
+    # On save, not only in full_clean: the shell, importers and fixtures save
+    # without full_clean, and the rule compares the row with other categories.
+    validate_declared_cookie(instance.name, instance.cookiegroup)
 
 
 def refresh_policy_texts(sender, instance, **kwargs):
@@ -53,6 +60,9 @@ def connect():
             sender=Site,
             dispatch_uid=f"consent-site-{signal is post_save}",
         )
+    pre_save.connect(
+        refuse_bad_declaration, sender=Cookie, dispatch_uid="consent-cookie-rules"
+    )
     pre_save.connect(
         renew_version_of_renamed_cookie,
         sender=Cookie,

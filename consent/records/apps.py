@@ -6,3 +6,9 @@ class ConsentRecordsConfig(AppConfig):
     label = "consent_records"
     verbose_name = "Proof of consent"
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from ..cookie_names import register_necessary_name
+        from .conf import id_cookie_name
+
+        register_necessary_name(id_cookie_name)

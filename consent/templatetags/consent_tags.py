@@ -8,6 +8,7 @@ from django.utils.safestring import mark_safe
 
 from .. import declarations
 from ..conf import settings
+from ..cookie_names import never_deleted
 from ..models import BannerSettings
 from ..state import DAY_MS
 
@@ -41,6 +42,8 @@ def client_config(texts=None):
         "gpc": settings.CONSENT_GPC_DECLINES,
         # Visitors who decided under an older revision of the texts are asked again.
         "texts": texts["texts_revision"],
+        # Names and patterns the browser never expires, whatever is declared.
+        "necessary": never_deleted(declarations.current()["categories"]),
         "groups": [
             {
                 "id": c["id"],

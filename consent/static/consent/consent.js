@@ -3,7 +3,18 @@
   var C = w.consent, c = C.config, html = d.documentElement, opener, gpcSent;
   var banner = d.getElementById("consent-banner"), dialog = d.getElementById("consent-dialog");
   function all(sel, el) { return [].slice.call((el || d).querySelectorAll(sel)); }
-  function like(p) { return new RegExp("^" + p.split("*").map(function (s) { return s.replace(/[.?+^$[\](){}|\\]/g, "\\$&"); }).join(".*") + "$"); }
+  function esc(s) { return s.replace(/[.*?+^$[\](){}|\\\/]/g, "\\$&"); }
+  // Like consent/cleaning.py: each inner part at its first occurrence, without
+  // backtracking (a lookahead and a backreference stand in for an atomic group).
+  function like(p) {
+    var parts = p.split("*"), re = "^" + esc(parts.shift()), last;
+    if (!parts.length) return new RegExp(re + "$");
+    last = parts.pop();
+    parts.forEach(function (s, i) { re += "(?=([\\s\\S]*?" + esc(s) + "))\\" + (i + 1); });
+    return new RegExp(re + "[\\s\\S]*" + esc(last) + "$");
+  }
+  var keep = c.necessary.map(like);
+  function necessary(name) { return keep.some(function (re) { return re.test(name); }); }
 
   function run(id) {
     all('script[type="text/plain"][data-consent="' + id + '"]').forEach(function (old) {
@@ -25,7 +36,7 @@
       if (k.storage == "cookie") {
         d.cookie.split("; ").forEach(function (pair) {
           var name = pair.split("=")[0];
-          if (re.test(name)) domains.forEach(function (dom) {
+          if (re.test(name) && !necessary(name)) domains.forEach(function (dom) {
             [k.path, "/"].forEach(function (p) { d.cookie = name + "=;max-age=0;path=" + p + dom; });
           });
         });
