@@ -48,6 +48,8 @@ SECRET_KEY = "benchmark-only-not-secret"
 DEBUG = False
 ALLOWED_HOSTS = ["127.0.0.1"]
 LOGGING = {{"version": 1, "disable_existing_loggers": False}}
+# Every simulated visitor posts from 127.0.0.1: no per-client decision limit.
+CONSENT_DECISIONS_PER_MINUTE = None
 {urlconf}
 """
 PROBE_PATH = "/__consent-records/decide/"

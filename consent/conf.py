@@ -37,6 +37,15 @@ class ConsentConf(AppConf):
     # Categories a browser sending Global Privacy Control declines without asking.
     GPC_DECLINES: list = ["marketing"]
 
+    # Decisions (accept, decline, save) one client may post per minute; further
+    # ones get 429 and no record. None or 0 switches the limit off.
+    DECISIONS_PER_MINUTE: int | None = 30
+    # Reverse proxies in front of the site that append the caller's address to
+    # X-Forwarded-For (1 behind deploy/nginx.conf). With 0 the client is
+    # REMOTE_ADDR; set it only when every request passes the proxies, or clients
+    # choose their own address.
+    NUM_PROXIES: int = 0
+
     # Cache key of the rendered declarations (categories, cookies, scripts).
     CACHE_KEY: str = "consent:declarations"
 

@@ -8,6 +8,7 @@ Every category is undecided when the visitor decided under an older revision of 
 banner and policy texts than the current one.
 """
 
+import re
 import time
 from collections.abc import Mapping
 
@@ -26,6 +27,10 @@ DAY_MS = 24 * 60 * 60 * 1000
 # hold "~". A cookie without it dates from revision 1.
 TEXTS_KEY = "~texts"
 
+# ASCII digits only: str.isdigit() also accepts "²", which int() refuses, and
+# int() reads "٣" as 3; the browser's parser (head.js) reads neither.
+EPOCH_MS_RE = re.compile(r"[0-9]{1,15}", re.ASCII)
+
 
 def now_ms() -> int:
     return int(time.time() * 1000)
@@ -35,7 +40,7 @@ def parse_times(raw: str) -> dict[str, int]:
     """Decision times in epoch milliseconds; anything unreadable is dropped."""
     times = {}
     for varname, value in parse_cookie_str(raw or "").items():
-        if value.isdigit() and len(value) < 16:
+        if EPOCH_MS_RE.fullmatch(value):
             times[varname] = int(value)
     return times
 

@@ -1,7 +1,6 @@
 """django-cookie-consent's views, wrapped: clear errors, decision times, no caching."""
 
 from cookie_consent.cache import all_cookie_groups
-from cookie_consent.forms import ProcessCookiesForm
 from cookie_consent.processor import CookiesProcessor
 from cookie_consent.util import (
     dict_to_cookie_str,
@@ -24,12 +23,15 @@ from django.urls import reverse
 from django.utils.cache import add_never_cache_headers, patch_cache_control
 from django.utils.decorators import method_decorator
 from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.generic import TemplateView
 
 from . import declarations
 from .conf import settings
+from .decision_form import DecisionForm
 from .models import GatedScript
+from .rate_limit import seconds_until_next_decision
 from .state import (
     TEXTS_KEY,
     consent_states,
@@ -42,15 +44,38 @@ from .state import (
 SOURCES = {"banner", "preferences", "page", "gpc"}
 
 
+def refusal(request, message, status, **details):
+    """A decision refused: the message as JSON for the fetch path, else as text."""
+    if is_ajax_like(request):
+        response = JsonResponse({"error": message, **details}, status=status)
+    else:
+        response = HttpResponse(
+            message, status=status, content_type="text/plain; charset=utf-8"
+        )
+    add_never_cache_headers(response)
+    return response
+
+
 def invalid_choice(request, form):
-    message = (
+    message = _(
         "That choice could not be saved: the categories or source sent are not known."
     )
-    if is_ajax_like(request):
-        return JsonResponse(
-            {"error": message, "fields": form.errors.get_json_data()}, status=400
-        )
-    return HttpResponse(message, status=400, content_type="text/plain; charset=utf-8")
+    return refusal(request, message, 400, fields=form.errors.get_json_data())
+
+
+def no_category(request):
+    message = _("That choice could not be saved: it names no category.")
+    return refusal(request, message, 400)
+
+
+def too_many_decisions(request, seconds):
+    message = _(
+        "Too many choices from this connection in a minute. Please try again in "
+        "%(seconds)s seconds."
+    ) % {"seconds": seconds}
+    response = refusal(request, message, 429)
+    response["Retry-After"] = str(seconds)
+    return response
 
 
 def optional_groups(request):
@@ -97,11 +122,14 @@ def record_decision_time(request, response, varnames, texts_revision=1):
 
 
 class DecisionMixin:
-    """Turns bad input into a 400, records the time of every decision and, with
-    ``consent.records`` installed, keeps proof of it."""
+    """Turns bad input into a 400 and too many decisions into a 429, records the
+    time of every decision and, with ``consent.records`` installed, keeps proof of
+    it: all of it or, when anything fails, none of it."""
 
     def post(self, request, *args, **kwargs):
-        form = ProcessCookiesForm(data=request.POST)
+        if seconds := seconds_until_next_decision(request):
+            return too_many_decisions(request, seconds)
+        form = DecisionForm(data=request.POST)
         source = request.POST.get("source") or (
             "banner" if is_ajax_like(request) else "page"
         )
@@ -111,14 +139,17 @@ class DecisionMixin:
             return invalid_choice(request, form)
         drop_unknown_categories(request)
         accepted, declined = self.choices(form)
+        if not accepted and not declined:
+            return no_category(request)
         texts = declarations.site_texts_for_request(request)
-        # django-cookie-consent's log and the proof of consent: one transaction.
+        # django-cookie-consent's log, the proof of consent and the cookies that
+        # tell the visitor: nothing is stored unless the whole response is built.
         with transaction.atomic():
             response = self.process(request, form, *args, **kwargs)
             keep_proof(request, response, accepted, declined, source, texts)
-        record_decision_time(
-            request, response, accepted + declined, texts["texts_revision"]
-        )
+            record_decision_time(
+                request, response, accepted + declined, texts["texts_revision"]
+            )
         add_never_cache_headers(response)
         return response
 

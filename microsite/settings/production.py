@@ -19,6 +19,9 @@ SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_SECURE = True
 CSRF_COOKIE_SAMESITE = "Lax"
 COOKIE_CONSENT_SECURE = True
+# deploy/nginx.conf appends the client's address to X-Forwarded-For; the consent
+# decision limit counts per that address (0 when gunicorn faces clients directly).
+CONSENT_NUM_PROXIES = env_int("CONSENT_NUM_PROXIES", 1)
 X_FRAME_OPTIONS = "DENY"
 
 STORAGES = {

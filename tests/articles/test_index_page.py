@@ -77,6 +77,9 @@ def test_topic_filter_keeps_topic_in_pagination_links(client, make_article):
         ("?page=0", "There is no page 0: the list has 1 page."),
         ("?page=99", "There is no page 99: the list has 1 page."),
         ("?page=99999999999999999999999", "the list has 1 page."),
+        ("?page=%C2%B2", "Page numbers are whole numbers, starting from 1."),
+        ("?page=%D9%A3", "Page numbers are whole numbers, starting from 1."),
+        ("?page=" + "9" * 5000, "There is no page 99999999999999999999…"),
     ],
 )
 def test_bad_listing_requests_get_404_with_a_clear_message(

@@ -2,6 +2,8 @@
 
 import pytest
 
+from consent.rate_limit import seconds_until_next_decision
+
 from .browser import (
     BANNER,
     DIALOG,
@@ -235,3 +237,19 @@ def test_a_failed_save_says_so_and_changes_nothing(page, context, site_url):
     banner_button(page, "Accept all").click()
     page.locator(BANNER).wait_for(state="hidden")
     assert not page.locator(f"{BANNER} [data-consent-error]").is_visible()
+
+
+def test_a_choice_refused_as_too_many_says_so_and_stores_nothing(
+    page, context, site_url, settings, rf
+):
+    settings.CONSENT_DECISIONS_PER_MINUTE = 1
+    # This browser's one decision of the minute, already made.
+    seconds_until_next_decision(rf.post("/", REMOTE_ADDR="127.0.0.1"))
+    page.goto(site_url + "/")
+    with page.expect_response("**/cookies/accept/") as answer:
+        banner_button(page, "Accept all").click()
+
+    assert answer.value.status == 429
+    page.locator(f"{BANNER} [data-consent-error]").wait_for()
+    assert page.locator(BANNER).is_visible()
+    assert "cookie_consent" not in {c["name"] for c in context.cookies()}

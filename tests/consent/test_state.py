@@ -61,7 +61,32 @@ def test_unreadable_decision_times_are_dropped():
     }
 
 
-@given(st.text(max_size=300), st.text(max_size=300))
+# Characters str.isdigit() accepts but int() refuses (², ³, ¹) or reads as a
+# number (٣, ۳, ߃, ०): none of them is a decision time.
+NON_ASCII_DIGITS = "²³¹٣۳߃०٠"
+
+
+@pytest.mark.parametrize("digit", NON_ASCII_DIGITS)
+def test_decision_times_are_ascii_digits_only(digit):
+    raw = f"analytics=17{digit}|marketing=12|~texts={digit}|x={digit * 3}"
+
+    assert parse_times(raw) == {"marketing": 12}
+
+
+@given(st.text(st.sampled_from("0123456789" + NON_ASCII_DIGITS), max_size=16))
+def test_a_decision_time_is_read_only_when_every_character_is_an_ascii_digit(value):
+    readable = value.isascii() and value.isdigit() and len(value) <= 15
+
+    assert parse_times(f"analytics={value}") == (
+        {"analytics": int(value)} if readable else {}
+    )
+
+
+# Any text, lone surrogates included: the cookies reach the parser as str.
+any_text = st.text(st.characters() | st.characters(categories=["Cs"]), max_size=300)
+
+
+@given(any_text, any_text)
 def test_any_cookie_text_gives_a_state_per_category_and_no_error(consent, times):
     categories = [
         {"id": "analytics", "required": False, "version": VERSION, "changed": 0},

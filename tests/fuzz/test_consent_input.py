@@ -1,11 +1,21 @@
-"""Consent cookies, decision bodies and ``next`` as an attacker could send them."""
+"""Consent cookies, headers, decision bodies and ``next`` as an attacker sends them.
 
+Django's test client hands the WSGI environ str headers that Django re-encodes
+as latin-1 and decodes as UTF-8, the way a server hands it a browser's bytes: so
+every cookie and header here is built as bytes (UTF-8 text, raw invalid bytes)
+and passed as their latin-1 text. A test that passed "²" itself would send the
+byte 0xB2, which Django reads as U+FFFD, and never reach the parser with "²".
+"""
+
+import itertools
 import json
-from urllib.parse import urlsplit
+from urllib.parse import urlencode, urlsplit
 
 import pytest
-from django.test import Client
-from hypothesis import given, settings
+import time_machine
+from cookie_consent.models import LogItem
+from django.test import Client, override_settings
+from hypothesis import event, example, given, settings
 from hypothesis import strategies as st
 
 from consent.records.models import ConsentRecord
@@ -13,88 +23,281 @@ from consent.records.models import ConsentRecord
 pytestmark = pytest.mark.django_db
 
 CONSENT_COOKIES = ("cookie_consent", "cookie_consent_time", "consent_id")
-VARNAMES = ["necessary", "analytics", "personalization", "marketing", "", "x"]
+VARNAMES = ["necessary", "analytics", "personalization", "marketing", "~texts", ""]
+# str.isdigit() accepts all of these; int() refuses the first three and reads
+# the others as numbers.
+NON_ASCII_DIGITS = "²³¹٣۳߃०٠"
 
-# WSGI hands Django headers decoded as latin-1: every code point up to 255.
-header_text = st.text(st.characters(max_codepoint=255), max_size=120)
-choice = st.tuples(
-    st.sampled_from(VARNAMES) | header_text,
-    st.integers(-(10**20), 10**20).map(str)
-    | st.sampled_from(["-1", "", "2026-01-01T00:00:00", "9" * 40])
-    | header_text,
-).map("=".join)
-cookie_value = header_text | st.lists(choice, max_size=5).map("|".join)
-
-
-@settings(settings.get_profile("fuzz"))
-@given(
-    path=st.sampled_from(["/", "/glossary/butyrate/", "/cookies/", "/cookies/status/"]),
-    consent=cookie_value,
-    times=cookie_value,
-    quoted=st.booleans(),
+# Any code point but surrogates, as UTF-8: what a browser can send.
+any_text = st.text(st.characters(exclude_categories=("Cs",)), max_size=80)
+utf8 = any_text.map(str.encode)
+# Bytes that are not UTF-8: a surrogate encoded (a lone one cannot be sent any
+# other way), a stray continuation byte, a cut sequence, 0xFF, past U+10FFFF.
+invalid_utf8 = st.sampled_from(
+    [b"\xed\xa0\x80", b"\xed\xbf\xbf", b"\x80", b"\xc3", b"\xff", b"\xf4\x90\x80\x80"]
 )
-def test_any_consent_cookies_never_make_a_page_fail(demo, path, consent, times, quoted):
-    if quoted:
-        consent = f'"{consent}"'
-    header = f"cookie_consent={consent}; cookie_consent_time={times}"
+digits = st.text(
+    st.sampled_from("0123456789" + NON_ASCII_DIGITS), min_size=1, max_size=17
+).map(str.encode)
+eight_kb = st.sampled_from(["9", "²", "a", "|", "=", "a=1|", "%"]).map(
+    lambda unit: (unit * (8192 // len(unit))).encode()
+)
+# A plausible time with a non-ASCII digit in it: "1764000000000²".
+near_time = st.tuples(
+    st.integers(0, 10**14).map(str), st.sampled_from(NON_ASCII_DIGITS)
+).map(lambda t: "".join(t).encode())
+value = st.one_of(
+    digits,
+    near_time,
+    st.integers(-(10**20), 10**20).map(lambda n: str(n).encode()),
+    st.sampled_from([b"-1", b"", b"2026-01-01T00:00:00+00:00", b"1e3", b"0x10"]),
+    st.lists(utf8 | invalid_utf8 | digits, min_size=1, max_size=3).map(b"".join),
+)
+pair = st.tuples(st.sampled_from(VARNAMES).map(str.encode) | utf8, value).map(b"=".join)
+# "a=1|a=2": the same key twice is common in these lists.
+cookie_value = st.one_of(
+    st.lists(pair, max_size=6).map(b"|".join),
+    st.lists(pair, min_size=1, max_size=3).map(b"|".join),
+    st.tuples(st.sampled_from(VARNAMES).map(str.encode), value, value).map(
+        lambda t: b"%s=%s|%s=%s" % (t[0], t[1], t[0], t[2])
+    ),
+    value,
+    eight_kb,
+)
+cookie = st.tuples(
+    st.sampled_from(CONSENT_COOKIES).map(str.encode), cookie_value, st.booleans()
+).map(lambda t: b'%s="%s"' % t[:2] if t[2] else b"%s=%s" % t[:2])
+# Several cookies, the same one twice as often as not.
+cookie_header = st.lists(cookie, max_size=5).map(b"; ".join)
+header_value = st.one_of(
+    st.sampled_from([b"1", b" 1 ", b"0", b"", b"\xc2\xb9", b"XMLHttpRequest"]),
+    utf8,
+    invalid_utf8,
+    eight_kb,
+)
 
-    response = Client().get(path, HTTP_COOKIE=header)
 
-    assert response.status_code == 200, header
+def wire(raw: bytes) -> str:
+    """Bytes as the WSGI environ carries them."""
+    return raw.decode("latin-1")
+
+
+addresses = (f"10.{n >> 16 & 255}.{n >> 8 & 255}.{n & 255}" for n in itertools.count(1))
+
+
+def visitor(**defaults) -> Client:
+    """A client of its own address (the decision limit counts per address) that
+    returns a 500 as a response instead of raising it, so a failure shows what
+    was sent."""
+    return Client(
+        raise_request_exception=False, REMOTE_ADDR=next(addresses), **defaults
+    )
+
+
+def state():
+    return ConsentRecord.objects.count(), LogItem.objects.count()
+
+
+# --- every kind of page ------------------------------------------------------
+
+PAGES = [
+    "/",
+    "/glossary/butyrate/",
+    "/cookies/",
+    "/cookies/status/",
+    "/admin/login/",
+    "/robots.txt",
+]
+query = st.dictionaries(
+    st.sampled_from(["next", "page", "letter", "q"]),
+    value | eight_kb | invalid_utf8,
+    max_size=3,
+).map(lambda params: urlencode(params))
+host = st.one_of(st.just(b"testserver"), utf8 | invalid_utf8 | eight_kb)
+
+
+@settings(settings.get_profile("fuzz"), max_examples=120)
+@example(  # issue 11: str.isdigit() accepted "²", int() did not: 500 everywhere
+    path="/robots.txt",
+    query_string="",
+    cookies="cookie_consent_time=analytics=17²".encode(),
+    gpc=b"",
+    referer=b"",
+    ajax=b"",
+    host=b"testserver",
+)
+@given(
+    path=st.sampled_from(PAGES),
+    query_string=query,
+    cookies=cookie_header,
+    gpc=header_value,
+    referer=header_value,
+    ajax=header_value,
+    host=host,
+)
+def test_no_cookie_header_or_query_makes_any_page_fail(
+    demo, path, query_string, cookies, gpc, referer, ajax, host
+):
+    response = visitor().get(
+        f"{path}?{query_string}",
+        HTTP_COOKIE=wire(cookies),
+        HTTP_SEC_GPC=wire(gpc),
+        HTTP_REFERER=wire(referer),
+        HTTP_X_COOKIE_CONSENT_FETCH=wire(ajax),
+        HTTP_X_REQUESTED_WITH=wire(ajax),
+        HTTP_HOST=wire(host),
+    )
+
+    event(f"page answered {response.status_code}")
+    if host == b"testserver":
+        assert response.status_code == 200, (path, query_string, cookies)
+    else:  # Django refuses a malformed Host with 400
+        assert response.status_code in (200, 400), (path, host)
+
+
+# --- decisions -----------------------------------------------------------------
+
+form_text = st.one_of(
+    st.sampled_from(
+        VARNAMES
+        + ["1", "0", "true", "false", "on", "²", "banner", "page", "preferences"]
+        + ["gpc"]
+    ),
+    any_text,
+    eight_kb.map(bytes.decode),
+)
+form_keys = st.sampled_from(["all_groups", "cookie_groups", "source", "next", "x"])
+multipart = st.dictionaries(form_keys, st.lists(form_text, min_size=1, max_size=3))
+# A urlencoded body whose values may be any bytes, invalid UTF-8 included.
+urlencoded = st.lists(st.tuples(form_keys, value | invalid_utf8), max_size=5).map(
+    lambda pairs: urlencode(pairs).encode()
+)
+# A choice the views accept, with hostile extras: the record must still be one.
+valid_form = st.tuples(
+    st.sampled_from(
+        [
+            {"all_groups": "1"},
+            {"cookie_groups": ["analytics"]},
+            {"cookie_groups": ["analytics", "marketing"], "source": "preferences"},
+        ]
+    ),
+    multipart,
+).map(lambda t: {"data": {**t[1], **t[0]}})
+body = st.one_of(
+    valid_form,
+    multipart.map(lambda data: {"data": data}),
+    urlencoded.map(
+        lambda raw: {
+            "data": raw,
+            "content_type": "application/x-www-form-urlencoded",
+        }
+    ),
+    st.dictionaries(st.sampled_from(["all_groups", "cookie_groups"]), form_text).map(
+        lambda data: {"data": json.dumps(data), "content_type": "application/json"}
+    ),
+    st.just({"data": b"", "content_type": "application/x-www-form-urlencoded"}),
+)
+ajax_headers = st.one_of(
+    st.just({}),
+    header_value.map(lambda v: {"HTTP_X_COOKIE_CONSENT_FETCH": wire(v)}),
+    st.just({"HTTP_X_REQUESTED_WITH": "XMLHttpRequest"}),
+)
 
 
 def csrf_client() -> tuple[Client, str]:
     """A client that must send a CSRF token, and the token the status view gives."""
-    client = Client(enforce_csrf_checks=True)
+    client = visitor(enforce_csrf_checks=True)
     token = json.loads(client.get("/cookies/status/").content)["csrftoken"]
     return client, token
 
 
-form_value = st.one_of(
-    st.sampled_from(VARNAMES + ["1", "0", "banner", "page", "preferences", "gpc"]),
-    st.text(st.characters(exclude_categories=("Cs",)), max_size=40),
-)
-form_data = st.dictionaries(
-    st.sampled_from(["all_groups", "cookie_groups", "source", "next", "other"]),
-    st.lists(form_value, min_size=1, max_size=3),
-    max_size=4,
-)
+def assert_saved_once_or_refused_without_trace(response, before):
+    """A decision leaves exactly one record, or none and no consent cookie."""
+    status = response.status_code
+    event(f"decision answered {status}")
+    assert status in (200, 302, 400, 403, 429), status
+    if status >= 400:
+        assert state() == before
+        assert not set(CONSENT_COOKIES) & set(response.cookies)
+        return
+    records, logged = state()
+    assert (records, logged > before[1]) == (before[0] + 1, True)
+    record = ConsentRecord.objects.latest("pk")
+    assert record.accepted or record.declined
+    assert {"cookie_consent_time", "consent_id"} <= set(response.cookies)
 
 
-@settings(settings.get_profile("fuzz"))
+@settings(settings.get_profile("fuzz"), max_examples=120)
 @given(
     action=st.sampled_from(["accept", "decline", "save"]),
-    data=form_data,
-    ajax=st.booleans(),
+    body=body,
+    ajax=ajax_headers,
+    cookies=cookie_header,
+    gpc=header_value,
+    referer=header_value,
+    next_url=st.none() | value,
 )
-def test_any_decision_body_is_saved_or_refused_cleanly(demo, action, data, ajax):
+def test_any_decision_is_saved_once_or_refused_without_trace(
+    demo, action, body, ajax, cookies, gpc, referer, next_url
+):
     client, token = csrf_client()
-    records = ConsentRecord.objects.count()
-    headers = {"X-CSRFToken": token}
-    if ajax:
-        headers["X-Cookie-Consent-Fetch"] = "1"
+    path = f"/cookies/{action}/"
+    if next_url is not None:
+        path += "?" + urlencode({"next": next_url})
+    before = state()
 
-    response = client.post(f"/cookies/{action}/", data, headers=headers)
+    response = client.post(
+        path,
+        **body,
+        # The CSRF cookie last: Django keeps the last of two cookies of one name.
+        HTTP_COOKIE=wire(cookies + b"; csrftoken=" + token.encode()),
+        HTTP_X_CSRFTOKEN=token,
+        HTTP_SEC_GPC=wire(gpc),
+        HTTP_REFERER=wire(referer),
+        **ajax,
+    )
 
-    assert response.status_code in (200, 302, 400), (action, data)
-    if response.status_code == 400:
-        assert ConsentRecord.objects.count() == records
-        assert not set(CONSENT_COOKIES) & set(response.cookies)
-    else:
-        assert ConsentRecord.objects.count() == records + 1
-        assert "cookie_consent_time" in response.cookies
+    assert_saved_once_or_refused_without_trace(response, before)
+
+
+decision = st.tuples(
+    st.sampled_from(["accept", "decline", "save"]),
+    st.sampled_from([{"all_groups": "1"}, {"cookie_groups": "analytics"}, {}]),
+)
+
+
+@settings(settings.get_profile("fuzz"), max_examples=25)
+@given(decisions=st.lists(decision, min_size=1, max_size=8))
+def test_one_client_never_gets_more_decisions_recorded_than_the_limit(demo, decisions):
+    client = visitor()
+    before = ConsentRecord.objects.count()
+
+    # One clock minute: every decision falls in the same window.
+    with (
+        override_settings(CONSENT_DECISIONS_PER_MINUTE=3),
+        time_machine.travel("2026-11-29 12:00:30 +0000", tick=False),
+    ):
+        statuses = [
+            client.post(f"/cookies/{action}/", data).status_code
+            for action, data in decisions
+        ]
+
+    assert set(statuses) <= {302, 400, 429}
+    assert ConsentRecord.objects.count() == before + statuses.count(302)
+    assert 429 not in statuses[:3]
+    assert statuses[3:] == [429] * len(statuses[3:])
 
 
 @settings(settings.get_profile("fuzz"))
-@given(data=form_data)
+@given(data=multipart)
 def test_a_decision_without_the_csrf_token_changes_nothing(demo, data):
     client, _ = csrf_client()
-    records = ConsentRecord.objects.count()
+    before = state()
 
     response = client.post("/cookies/accept/", data)
 
     assert response.status_code == 403
-    assert ConsentRecord.objects.count() == records
+    assert state() == before
     assert not set(CONSENT_COOKIES) & set(response.cookies)
 
 
@@ -121,7 +324,7 @@ OFF_SITE = [
 ]
 next_value = st.one_of(
     st.sampled_from(OFF_SITE),
-    st.tuples(st.sampled_from(OFF_SITE), form_value).map("".join),
+    st.tuples(st.sampled_from(OFF_SITE), form_text).map("".join),
     st.text(st.characters(exclude_categories=("Cs",)), max_size=60),
 )
 

@@ -42,6 +42,8 @@ DEBUG = False
 ALLOWED_HOSTS = ["127.0.0.1"]
 PAGE_CACHE_ENABLED = True
 WAGTAILFRONTENDCACHE = {{}}
+# Every simulated visitor posts from 127.0.0.1: no per-client decision limit.
+CONSENT_DECISIONS_PER_MINUTE = None
 {cache_prefix}
 """
 # What the test process's environment must not hand the site: its own settings.

@@ -2,8 +2,10 @@
 (function (d, w) {
   var c = JSON.parse(d.getElementById("consent-config").textContent);
   var gpc = navigator.globalPrivacyControl === true;
+  // A cookie sent twice (two paths): the last one counts, as on the server.
   function jar(name) {
-    var o = {}, m = d.cookie.match("(?:^|; )" + name + "=([^;]*)"), v = m ? m[1] : "";
+    var o = {}, v = "";
+    d.cookie.split(/; */).forEach(function (p) { if (p.indexOf(name + "=") == 0) v = p.slice(name.length + 1); });
     if (v.charAt(0) == '"') v = v.slice(1, -1);
     v.split("|").forEach(function (p) {
       var kv = p.split("=");
@@ -11,14 +13,16 @@
     });
     return o;
   }
+  // Epoch milliseconds or a revision: ASCII digits only, else 0 (unreadable).
+  function num(v) { return /^[0-9]{1,15}$/.test(v) ? +v : 0; }
   // Stored choices; none when made under an older revision of the banner texts.
   function stored() {
-    return (+jar(c.timeCookie)["~texts"] || 1) < c.texts ? {} : jar(c.cookie);
+    return (num(jar(c.timeCookie)["~texts"]) || 1) < c.texts ? {} : jar(c.cookie);
   }
   function state() {
     var v = stored(), t = jar(c.timeCookie), now = Date.now(), s = {};
     c.groups.forEach(function (g) {
-      var x = v[g.id], at = /^\d{1,15}$/.test(t[g.id]) ? +t[g.id] : 0, age = now - at, r = null;
+      var x = v[g.id], at = num(t[g.id]), age = now - at, r = null;
       if (x != null && at && age > -864e5) {
         if (x == c.declined) { if (age < c.declineMs && at >= g.changed) r = false; }
         else if (x >= g.version && age < c.acceptMs) r = true;

@@ -64,13 +64,17 @@ class ArticleIndexPage(RoutablePageMixin, Page):
     def paginate(self, request, articles):
         paginator = Paginator(articles, self.articles_per_page)
         number = request.GET.get("page", "").strip() or "1"
-        if not number.isdigit():
+        # ASCII digits only: isdigit() accepts "²", which int() refuses.
+        if not (number.isascii() and number.isdigit()):
             raise ListingError("Page numbers are whole numbers, starting from 1.")
+        number = number.lstrip("0") or "0"
         try:
-            return paginator.page(int(number))
+            # 20 digits are past any page; past 4,300 int() would refuse them.
+            return paginator.page(int(number) if len(number) < 20 else 0)
         except InvalidPage:
+            shown = number if len(number) <= 20 else f"{number[:20]}…"
             raise ListingError(
-                f"There is no page {int(number)}: the list has "
+                f"There is no page {shown}: the list has "
                 f"{paginator.num_pages} page{'s' if paginator.num_pages != 1 else ''}."
             ) from None
 
