@@ -96,3 +96,20 @@ def test_a_search_finds_the_term(term):
     response = Client().get("/api/v2/pages/?search=fatty&search_operator=or")
 
     assert [item["id"] for item in response.json()["items"]] == [term.pk]
+
+
+@pytest.mark.parametrize(
+    "url", ["/api/v2/pages/abc/", "/api/v2/nothing/", "/api/v2/pages/4/extra/"]
+)
+def test_an_unknown_api_address_is_a_json_404(term, url):
+    response = Client().get(url)
+
+    assert response.status_code == 404
+    assert response.json() == {"message": "not found"}
+
+
+def test_an_api_address_without_its_slash_is_redirected(term):
+    response = Client().get("/api/v2/pages")
+
+    assert response.status_code == 301
+    assert response["Location"] == "/api/v2/pages/"
