@@ -45,6 +45,13 @@ def check_query_string(query, formats):
         raise BadRequestError(f"format must be one of: {', '.join(sorted(formats))}")
 
 
+def check_page_ids(query):
+    """``?child_of=`` and its kin: a page id in ASCII digits, or ``root``."""
+    for name in ("child_of", "descendant_of", "ancestor_of", "translation_of"):
+        if name in query and query[name] != "root":
+            whole_number(name, query[name])
+
+
 def has_control_character(text):
     return any(unicodedata.category(char) == "Cc" for char in text)
 

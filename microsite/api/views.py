@@ -8,7 +8,7 @@ from wagtail.images.api.v2.views import ImagesAPIViewSet as WagtailImagesAPIView
 
 from .filters import FieldsFilter, SearchFilter
 from .pagination import Pagination
-from .parameters import check_query_string, whole_number
+from .parameters import check_page_ids, check_query_string, whole_number
 
 
 def checked(backends):
@@ -39,6 +39,10 @@ class CheckedQueryMixin:
 
 class PagesAPIViewSet(CheckedQueryMixin, views.PagesAPIViewSet):
     filter_backends = checked(views.PagesAPIViewSet.filter_backends)
+
+    def initial(self, request, *args, **kwargs):
+        super().initial(request, *args, **kwargs)
+        check_page_ids(request.GET)  # Wagtail's int() takes "٣" for 3
 
 
 class ImagesAPIViewSet(CheckedQueryMixin, WagtailImagesAPIViewSet):

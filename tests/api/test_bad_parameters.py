@@ -32,6 +32,8 @@ BAD_REQUESTS = {
     "/api/v2/pages/?offset=%D9%A3": "offset",  # Arabic-Indic 3: int() takes it
     "/api/v2/pages/?limit=%C2%B2": "limit",
     "/api/v2/pages/?id=%D9%A3": "id",
+    "/api/v2/pages/?child_of=%D9%A3": "child_of",
+    "/api/v2/pages/?descendant_of=%C2%B2": "descendant_of",
     "/api/v2/pages/?alias_of=" + PAST_64_BITS: "alias_of",
     "/api/v2/pages/?type=articles.ArticlePage&hero_image=" + PAST_64_BITS: (
         "hero_image"
