@@ -8,14 +8,17 @@ import http.client
 import os
 import shutil
 import socket
+import ssl
 import subprocess
 import time
 from pathlib import Path
 
 import pytest
 from django.conf import settings
+from pytest_django.live_server_helper import LiveServer
 
 NGINX = shutil.which("nginx") or "/usr/sbin/nginx"
+OPENSSL = shutil.which("openssl") or "/usr/bin/openssl"
 CONFIG = Path(settings.BASE_DIR) / "deploy" / "nginx.conf"
 HOST = "localhost"  # the test site's hostname: purge URLs name it
 
@@ -33,9 +36,10 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
-def config_for_test(tmp, app_port, port, purge_port, refresh_port) -> str:
-    """deploy/nginx.conf with ports and paths moved into ``tmp``; each replaced
-    line must exist exactly once, so a change to the file cannot go untested."""
+def config_for_test(tmp, app_port, port, purge_port, refresh_port, tls_port) -> str:
+    """deploy/nginx.conf with ports and paths moved into ``tmp`` and its TLS lines
+    enabled with a throwaway certificate; each replaced line must exist exactly
+    once, so a change to the file cannot go untested."""
     text = CONFIG.read_text()
     replacements = {
         "user www-data;\n": "",
@@ -50,7 +54,20 @@ def config_for_test(tmp, app_port, port, purge_port, refresh_port) -> str:
         "listen 80;": f"listen 127.0.0.1:{port};",
         "listen 127.0.0.1:8082;": f"listen 127.0.0.1:{refresh_port};",
         "        8082     1;": f"        {refresh_port}     1;",
+        "        8082     $http_x_refresh_scheme;": (
+            f"        {refresh_port}     $http_x_refresh_scheme;"
+        ),
         "proxy_pass http://127.0.0.1:8082;": f"proxy_pass http://127.0.0.1:{refresh_port};",
+        "proxy_pass http://127.0.0.1:8082$request_uri;": (
+            f"proxy_pass http://127.0.0.1:{refresh_port}$request_uri;"
+        ),
+        "# listen 443 ssl http2;": f"listen 127.0.0.1:{tls_port} ssl http2;",
+        "# ssl_certificate     /etc/letsencrypt/live/example.org/fullchain.pem;": (
+            f"ssl_certificate {tmp}/certificate.pem;"
+        ),
+        "# ssl_certificate_key /etc/letsencrypt/live/example.org/privkey.pem;": (
+            f"ssl_certificate_key {tmp}/key.pem;"
+        ),
         "listen 127.0.0.1:8081;": f"listen 127.0.0.1:{purge_port};",
     }
     for old, new in replacements.items():
@@ -59,18 +76,37 @@ def config_for_test(tmp, app_port, port, purge_port, refresh_port) -> str:
     return text
 
 
+def make_certificate(tmp: Path):
+    """A self-signed certificate for localhost, valid for a day."""
+    subprocess.run(
+        [OPENSSL, "req", "-x509", "-newkey", "ec", "-pkeyopt",
+         "ec_paramgen_curve:prime256v1", "-nodes", "-days", "1", "-subj",
+         f"/CN={HOST}", "-addext", f"subjectAltName=DNS:{HOST},IP:127.0.0.1",
+         "-keyout", str(tmp / "key.pem"),
+         "-out", str(tmp / "certificate.pem")],
+        check=True, capture_output=True,
+    )  # fmt: skip
+
+
 class Nginx:
     def __init__(self, tmp: Path, app_port: int):
         self.tmp = tmp
         self.port = free_port()
         self.purge_port = free_port()
         self.refresh_port = free_port()
+        self.tls_port = free_port()
         (tmp / "static").mkdir()
         (tmp / "media").mkdir()
+        make_certificate(tmp)
         self.config = tmp / "nginx.conf"
         self.config.write_text(
             config_for_test(
-                tmp, app_port, self.port, self.purge_port, self.refresh_port
+                tmp,
+                app_port,
+                self.port,
+                self.purge_port,
+                self.refresh_port,
+                self.tls_port,
             )
         )
         self.process = None
@@ -99,8 +135,16 @@ class Nginx:
             self.process.terminate()
             self.process.wait(10)
 
-    def request(self, method, path, headers=None, body=None):
-        connection = http.client.HTTPConnection("127.0.0.1", self.port, timeout=10)
+    def request(self, method, path, headers=None, body=None, tls=False):
+        if tls:
+            connection = http.client.HTTPSConnection(
+                "127.0.0.1",
+                self.tls_port,
+                timeout=10,
+                context=ssl.create_default_context(cafile=self.tmp / "certificate.pem"),
+            )
+        else:
+            connection = http.client.HTTPConnection("127.0.0.1", self.port, timeout=10)
         connection.request(method, path, body, {"Host": HOST, **(headers or {})})
         response = connection.getresponse()
         response.text = response.read().decode()
@@ -217,3 +261,81 @@ def test_purge_is_refused_to_anyone_but_the_app(nginx, term):
         "GET", term.url, {"X-Cache-Refresh": "1", "Pragma": "no-cache"}
     )
     assert forged.getheader("X-Cache-Status") == "HIT"
+
+
+def test_nginx_accepts_the_tls_server_block(tmp_path):
+    """The TLS lines, enabled, load on the installed nginx (Debian 12: 1.22)."""
+    server = Nginx(tmp_path, app_port=8000)
+
+    result = subprocess.run(server.command("-t"), capture_output=True, text=True)
+
+    assert result.returncode == 0, result.stderr
+    assert "ssl http2" in server.config.read_text()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_pages_are_served_and_cached_over_https(nginx, term):
+    first = nginx.request("GET", term.url, tls=True)
+    second = nginx.request("GET", term.url, tls=True)
+
+    assert first.status == 200
+    assert "A short-chain fatty acid." in first.text
+    assert [first.getheader("X-Cache-Status"), second.getheader("X-Cache-Status")] == [
+        "MISS",
+        "HIT",
+    ]
+
+
+@pytest.fixture
+def redirecting_app(settings):
+    """The app as production runs it: plain HTTP redirected to HTTPS, the scheme
+    read from nginx's X-Forwarded-Proto. Its own server, because Django's security
+    middleware reads these settings once, when a server starts."""
+    settings.SECURE_SSL_REDIRECT = True
+    settings.SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+    app = LiveServer("127.0.0.1:0")
+    yield app
+    app.stop()
+
+
+@pytest.fixture
+def nginx_before_redirecting_app(tmp_path, redirecting_app):
+    server = Nginx(tmp_path, redirecting_app.thread.port)
+    server.start()
+    yield server
+    server.stop()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_page_cached_over_https_does_not_answer_plain_http(
+    nginx_before_redirecting_app, term
+):
+    nginx = nginx_before_redirecting_app
+    nginx.request("GET", term.url, tls=True)
+    assert nginx.request("GET", term.url, tls=True).getheader("X-Cache-Status") == (
+        "HIT"
+    )
+
+    plain = nginx.request("GET", term.url)
+
+    assert plain.status == 301
+    assert plain.getheader("Location") == f"https://{HOST}{term.url}"
+
+
+@pytest.mark.django_db(transaction=True)
+def test_publishing_refreshes_the_https_copy_too(nginx, term, settings):
+    settings.WAGTAILFRONTENDCACHE = {
+        "nginx": {
+            "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+            "LOCATION": f"http://127.0.0.1:{nginx.purge_port}",
+        }
+    }
+    nginx.request("GET", term.url, tls=True)
+
+    revision_page = term.get_latest_revision_as_object()
+    revision_page.definition = "A fatty acid, as revised by the reviewer."
+    revision_page.save_revision().publish()
+    refreshed = nginx.request("GET", term.url, tls=True)
+
+    assert refreshed.getheader("X-Cache-Status") == "HIT"
+    assert "as revised by the reviewer" in refreshed.text
