@@ -1,8 +1,10 @@
 """Tell caches when anything a page embeds about consent changes."""
 
 from cookie_consent.models import Cookie, CookieGroup
+from django.core.exceptions import ValidationError
 from django.db.models.signals import post_delete, post_save, pre_save
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 from wagtail.models import Site
 from wagtail.signals import page_published
 
@@ -26,6 +28,18 @@ def renew_version_of_renamed_cookie(sender, instance, **kwargs):
     previous = sender.objects.filter(pk=instance.pk).values("name", "domain").first()
     if previous and previous != {"name": instance.name, "domain": instance.domain}:
         instance.created = timezone.now()
+
+
+def keep_varname(sender, instance, raw=False, **kwargs):
+    # Stored choices and consent records name categories by varname, and
+    # CookieGroup is not ours to give a clean(): so the guard is here, for every save.
+    if raw or not instance.pk:
+        return
+    stored = sender.objects.filter(pk=instance.pk).values_list("varname", flat=True)
+    if stored and stored[0] != instance.varname:
+        raise ValidationError(
+            {"varname": _("A category's varname cannot be changed once saved.")}
+        )
 
 
 def refresh_policy_texts(sender, instance, **kwargs):
@@ -53,6 +67,9 @@ def connect():
             sender=Site,
             dispatch_uid=f"consent-site-{signal is post_save}",
         )
+    pre_save.connect(
+        keep_varname, sender=CookieGroup, dispatch_uid="consent-category-varname"
+    )
     pre_save.connect(
         renew_version_of_renamed_cookie,
         sender=Cookie,

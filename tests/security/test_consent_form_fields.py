@@ -1,0 +1,235 @@
+"""Every field of the consent forms, for every role: a POST that changes only that
+field, read back from the database (the field table in permission_matrix)."""
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import pytest
+from cookie_consent.models import Cookie, CookieGroup
+from django.urls import reverse
+from wagtail.models import Page, Site
+
+from consent.models import BannerSettings, GatedScript
+
+from .permission_matrix import (
+    ALLOWED,
+    BANNER,
+    CATEGORY,
+    COOKIE,
+    FORM_FIELDS,
+    GATED_SCRIPT,
+    ROLES,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+@dataclass
+class EditForm:
+    """An edit URL, the POST that saves its object unchanged, and a way to read it."""
+
+    url: str
+    data: dict
+    read: Callable[[], object]
+
+
+def category_form(category) -> EditForm:
+    cookies = list(category.cookie_set.order_by("pk"))
+    data = {
+        "name": category.name,
+        "varname": category.varname,
+        "description": category.description,
+        "ordering": category.ordering,
+        "cookies-TOTAL_FORMS": len(cookies),
+        "cookies-INITIAL_FORMS": len(cookies),
+        "cookies-MIN_NUM_FORMS": 0,
+        "cookies-MAX_NUM_FORMS": 1000,
+    }
+    for flag in ("is_required", "is_deletable"):
+        if getattr(category, flag):
+            data[flag] = "on"
+    for i, cookie in enumerate(cookies):
+        data |= {
+            f"cookies-{i}-id": cookie.pk,
+            f"cookies-{i}-cookiegroup": category.pk,
+            f"cookies-{i}-name": cookie.name,
+            f"cookies-{i}-domain": cookie.domain,
+            f"cookies-{i}-path": cookie.path,
+            f"cookies-{i}-description": cookie.description,
+            f"cookies-{i}-storage": cookie.details.storage,
+            f"cookies-{i}-duration": cookie.details.duration,
+            f"cookies-{i}-provider": cookie.details.provider,
+        }
+
+    def read():
+        category.refresh_from_db()
+        rows = [
+            (c.pk, c.name, c.domain, c.path, c.description)
+            + (c.details.storage, c.details.duration, c.details.provider)
+            for c in Cookie.objects.filter(cookiegroup=category).order_by("pk")
+        ]
+        own = [category.name, category.varname, category.description]
+        flags = [category.is_required, category.is_deletable, category.ordering]
+        return own, flags, rows
+
+    url = reverse("consent_categories:edit", args=[category.pk])
+    return EditForm(url, data, read)
+
+
+def banner_form(site) -> EditForm:
+    banner = BannerSettings.for_site(site)
+    banner.save()
+    data = {
+        "title": banner.title,
+        "message": banner.message,
+        "accept_label": banner.accept_label,
+        "reject_label": banner.reject_label,
+        "customise_label": banner.customise_label,
+        "save_label": banner.save_label,
+        "policy_page": "",
+        "google_consent_mode": "on",
+    }
+
+    def read():
+        saved = BannerSettings.objects.get(site=site)
+        return [*saved.texts(), saved.policy_page_id, saved.google_consent_mode]
+
+    url = reverse("wagtailsettings:edit", args=["consent", "bannersettings", site.pk])
+    return EditForm(url, data, read)
+
+
+def gated_script_form(category) -> EditForm:
+    script = GatedScript.objects.create(
+        name="Counter", category=category, code="window.counted = 1;"
+    )
+    data = {
+        "name": script.name,
+        "category": category.pk,
+        "placement": script.placement,
+        "src": "",
+        "code": script.code,
+        "enabled": "on",
+    }
+
+    def read():
+        saved = GatedScript.objects.get(pk=script.pk)
+        return [
+            saved.name,
+            saved.category_id,
+            saved.placement,
+            saved.src,
+            saved.code,
+            saved.enabled,
+        ]
+
+    url = reverse("wagtailsnippets_consent_gatedscript:edit", args=[script.pk])
+    return EditForm(url, data, read)
+
+
+def without(data, key):
+    return {k: v for k, v in data.items() if k != key}
+
+
+def another_row(data, category):
+    i = data["cookies-TOTAL_FORMS"]
+    return data | {
+        "cookies-TOTAL_FORMS": i + 1,
+        f"cookies-{i}-cookiegroup": category.pk,
+        f"cookies-{i}-name": "_gid",
+        f"cookies-{i}-domain": "",
+        f"cookies-{i}-path": "/",
+        f"cookies-{i}-description": "Counts visits in one day.",
+        f"cookies-{i}-storage": "cookie",
+        f"cookies-{i}-duration": "1 day",
+        f"cookies-{i}-provider": "Google Analytics",
+    }
+
+
+CATEGORY_CHANGES = {
+    "name": lambda d, c: d | {"name": "Measurement"},
+    "description": lambda d, c: d | {"description": "We count visits."},
+    "varname": lambda d, c: d | {"varname": "measurement"},
+    "is_required": lambda d, c: d | {"is_required": "on"},
+    "is_deletable": lambda d, c: without(d, "is_deletable"),
+    "ordering": lambda d, c: d | {"ordering": c.ordering + 7},
+}
+COOKIE_CHANGES = {
+    "purpose": lambda d, c: d | {"cookies-0-description": "Counts you."},
+    "name": lambda d, c: d | {"cookies-0-name": "_ga_renamed"},
+    "domain": lambda d, c: d | {"cookies-0-domain": "example.org"},
+    "path": lambda d, c: d | {"cookies-0-path": "/glossary/"},
+    "storage": lambda d, c: d | {"cookies-0-storage": "local"},
+    "duration": lambda d, c: d | {"cookies-0-duration": "10 years"},
+    "provider": lambda d, c: d | {"cookies-0-provider": "Someone else"},
+    "a new row": another_row,
+    "deleting a row": lambda d, c: d | {"cookies-0-DELETE": "on"},
+}
+BANNER_CHANGES = {
+    "policy_page": lambda d, c: d | {"policy_page": Page.objects.get(depth=2).pk},
+    "google_consent_mode": lambda d, c: without(d, "google_consent_mode"),
+}
+SCRIPT_CHANGES = {
+    "name": lambda d, c: d | {"name": "Pixel"},
+    "category": lambda d, c: (
+        d | {"category": CookieGroup.objects.get(varname="marketing").pk}
+    ),
+    "placement": lambda d, c: d | {"placement": "head"},
+    "src": lambda d, c: d | {"src": "https://stats.example.org/c.js", "code": ""},
+    "code": lambda d, c: d | {"code": "window.counted = 2;"},
+    "enabled": lambda d, c: without(d, "enabled"),
+}
+
+
+def form_and_change(form_name, field):
+    analytics = CookieGroup.objects.get(varname="analytics")
+    if form_name == CATEGORY:
+        return category_form(analytics), CATEGORY_CHANGES[field]
+    if form_name == COOKIE:
+        return category_form(analytics), COOKIE_CHANGES[field]
+    if form_name == BANNER:
+        site = Site.objects.get(is_default_site=True)
+        change = BANNER_CHANGES.get(field, lambda d, c: d | {field: "New wording"})
+        return banner_form(site), change
+    if form_name == GATED_SCRIPT:
+        return gated_script_form(analytics), SCRIPT_CHANGES[field]
+    raise AssertionError(form_name)
+
+
+CELLS = [
+    (form_field, role, expected)
+    for form_field in FORM_FIELDS
+    for role, expected in zip(ROLES, form_field.expected, strict=True)
+]
+
+
+@pytest.mark.parametrize(
+    ("form_field", "role", "expected"),
+    CELLS,
+    ids=[f"{f.form}: {f.field}: {role}" for f, role, _ in CELLS],
+)
+def test_a_posted_change_is_saved_only_where_the_table_allows(
+    client, form_field, role, expected, user_in_role
+):
+    form, change = form_and_change(form_field.form, form_field.field)
+    category = CookieGroup.objects.get(varname="analytics")
+    before = form.read()
+    if user_in_role(role):
+        client.force_login(user_in_role(role))
+
+    response = client.post(form.url, change(form.data, category))
+
+    assert response.status_code in (200, 302)
+    assert (form.read() != before) == (expected == ALLOWED), response.content[:3000]
+
+
+@pytest.mark.parametrize("role", ["Editor", "Site operator", "superuser"])
+def test_the_unchanged_form_saves_and_changes_nothing(client, role, user_in_role):
+    analytics = CookieGroup.objects.get(varname="analytics")
+    form = category_form(analytics)
+    before = form.read()
+    client.force_login(user_in_role(role))
+
+    response = client.post(form.url, form.data)
+
+    assert response.status_code == 302
+    assert form.read() == before
