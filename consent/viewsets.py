@@ -34,6 +34,9 @@ class CategoryViewSet(ModelViewSet):
     name = "consent_categories"
     list_display = ["name", "varname", "is_required"]
     sort_order_field = "ordering"
+    # A copy needs a new varname and cookie rows of its own, but Wagtail's copy view
+    # binds the form to the original category: add a category instead.
+    copy_view_enabled = False
     index_view_class = CategoryIndexView
     reorder_view_class = CategoryReorderView
     edit_handler = ObjectList(

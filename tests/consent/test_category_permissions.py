@@ -5,7 +5,7 @@ import pytest
 from cookie_consent.models import CookieGroup
 from django.contrib.auth.models import Group
 from django.core.exceptions import ValidationError
-from django.urls import reverse
+from django.urls import NoReverseMatch, reverse
 
 pytestmark = pytest.mark.django_db
 
@@ -127,6 +127,12 @@ def test_an_editor_cannot_add_a_category_by_post(client, editor, categories):
     )
 
     assert not CookieGroup.objects.filter(varname="video").exists()
+
+
+def test_categories_are_added_not_copied(categories):
+    # Wagtail's copy view would bind the form to the original category.
+    with pytest.raises(NoReverseMatch):
+        reverse("consent_categories:copy", args=[categories["analytics"].pk])
 
 
 def test_an_editor_cannot_delete_a_category_by_post(client, editor, categories):

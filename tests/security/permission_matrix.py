@@ -73,7 +73,6 @@ ADMIN_URLS = [
     AdminURL(CATEGORIES, "list results", "consent_categories:index_results", STAFF),
     AdminURL(CATEGORIES, "add", "consent_categories:add", OPERATORS),
     AdminURL(CATEGORIES, "edit", "consent_categories:edit", STAFF, "category"),
-    AdminURL(CATEGORIES, "copy", "consent_categories:copy", OPERATORS, "category"),
     AdminURL(CATEGORIES, "delete", "consent_categories:delete", OPERATORS, "category"),
     AdminURL(CATEGORIES, "history", "consent_categories:history", STAFF, "category"),
     AdminURL(
