@@ -7,6 +7,7 @@ from wagtail.admin.forms import WagtailAdminModelForm
 
 from .cookie_names import validate_declared_cookie
 from .models import CookieDetails, Storage
+from .permissions import MANAGE_CATEGORIES
 
 
 class DeclaredCookieForm(forms.ModelForm):
@@ -50,20 +51,57 @@ class DeclaredCookieForm(forms.ModelForm):
         return cookie
 
 
+class DeclaredCookieRows(forms.BaseInlineFormSet):
+    """The rows of declared cookies; with ``wording_only``, each row's purpose is
+    all that can change: no new rows, no deletions, every other field read-only."""
+
+    def __init__(self, *args, wording_only=False, **kwargs):
+        self.wording_only = wording_only
+        super().__init__(*args, **kwargs)
+        if wording_only:
+            self.extra = 0
+            self.can_delete = False
+            self.max_num = len(self.get_queryset())
+            self.validate_max = True
+
+    def add_fields(self, form, index):
+        super().add_fields(form, index)
+        if self.wording_only:
+            fixed = set(form.fields) - {"description", self.fk.name, "id"}
+            for name in fixed:
+                # A disabled field keeps its stored value, whatever is posted.
+                form.fields[name].disabled = True
+
+
 DeclaredCookieFormSet = forms.inlineformset_factory(
-    CookieGroup, Cookie, form=DeclaredCookieForm, extra=1, can_delete=True
+    CookieGroup,
+    Cookie,
+    form=DeclaredCookieForm,
+    formset=DeclaredCookieRows,
+    extra=1,
+    can_delete=True,
 )
 
 
 class CategoryForm(WagtailAdminModelForm):
-    """Edits a CookieGroup and, in the same save, the cookies it declares."""
+    """Edits a CookieGroup and, in the same save, the cookies it declares.
+
+    The behaviour fields are FieldPanels with a permission (CategoryViewSet); the
+    declared cookies follow the same permission here.
+    """
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        if self.instance.pk and "varname" in self.fields:
+            self.fields["varname"].disabled = True
         self.cookies = DeclaredCookieFormSet(
             data=self.data if self.is_bound else None,
             instance=self.instance,
             prefix="cookies",
+            wording_only=(
+                self.for_user is not None
+                and not self.for_user.has_perm(MANAGE_CATEGORIES)
+            ),
         )
 
     def is_valid(self):

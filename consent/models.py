@@ -8,6 +8,7 @@ from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import StreamField
 from wagtail.models import Page
 
+from .permissions import MANAGE_CATEGORIES
 from .records.fingerprint import texts_fingerprint
 
 
@@ -40,6 +41,13 @@ class CookieDetails(models.Model):
     class Meta:
         verbose_name = "cookie details"
         verbose_name_plural = "cookie details"
+        # Declared here because django-cookie-consent's models are not ours.
+        permissions = [
+            (
+                "manage_cookie_categories",
+                "Can change what cookie categories do (required, order, cookies)",
+            )
+        ]
 
     def __str__(self):
         return f"{self.cookie.name} ({self.get_storage_display()})"
@@ -165,7 +173,7 @@ class BannerSettings(BaseSiteSetting):
             heading="Button labels",
         ),
         FieldPanel("policy_page"),
-        FieldPanel("google_consent_mode"),
+        FieldPanel("google_consent_mode", permission=MANAGE_CATEGORIES),
     ]
 
     class Meta:

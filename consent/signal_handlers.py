@@ -1,8 +1,10 @@
 """Tell caches when anything a page embeds about consent changes."""
 
 from cookie_consent.models import Cookie, CookieGroup
+from django.core.exceptions import ValidationError
 from django.db.models.signals import post_delete, post_save, pre_save
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 from wagtail.models import Site
 from wagtail.signals import page_published
 
@@ -35,6 +37,18 @@ def refuse_bad_declaration(sender, instance, **kwargs):
     validate_declared_cookie(instance.name, instance.cookiegroup)
 
 
+def keep_varname(sender, instance, raw=False, **kwargs):
+    # Stored choices and consent records name categories by varname, and
+    # CookieGroup is not ours to give a clean(): so the guard is here, for every save.
+    if raw or not instance.pk:
+        return
+    stored = sender.objects.filter(pk=instance.pk).values_list("varname", flat=True)
+    if stored and stored[0] != instance.varname:
+        raise ValidationError(
+            {"varname": _("A category's varname cannot be changed once saved.")}
+        )
+
+
 def refresh_policy_texts(sender, instance, **kwargs):
     # The banner settings keep a fingerprint of their cookie policy page's text:
     # publishing a new wording of it starts a new texts revision.
@@ -62,6 +76,9 @@ def connect():
         )
     pre_save.connect(
         refuse_bad_declaration, sender=Cookie, dispatch_uid="consent-cookie-rules"
+    )
+    pre_save.connect(
+        keep_varname, sender=CookieGroup, dispatch_uid="consent-category-varname"
     )
     pre_save.connect(
         renew_version_of_renamed_cookie,

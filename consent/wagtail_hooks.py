@@ -1,13 +1,15 @@
+from cookie_consent.models import CookieGroup
 from django.contrib.auth.models import Permission
 from wagtail import hooks
 from wagtail.contrib.settings.registry import SettingMenuItem
 from wagtail.permissions import register_permission_policy
 
 from .models import BannerSettings, GatedScript
-from .permissions import GatedScriptPermissionPolicy
+from .permissions import CategoryPermissionPolicy, GatedScriptPermissionPolicy
 from .viewsets import ConsentViewSetGroup
 
 register_permission_policy(GatedScript, GatedScriptPermissionPolicy(GatedScript))
+register_permission_policy(CookieGroup, CategoryPermissionPolicy(CookieGroup))
 
 
 @hooks.register("register_admin_viewset")
@@ -21,7 +23,8 @@ def banner_menu_item():
 
 
 @hooks.register("register_permissions")
-def gated_script_permission():
+def consent_permissions():
     return Permission.objects.filter(
-        content_type__app_label="consent", codename="manage_gated_scripts"
+        content_type__app_label="consent",
+        codename__in=["manage_gated_scripts", "manage_cookie_categories"],
     )

@@ -57,3 +57,19 @@ def csp_directives(response) -> dict[str, list[str]]:
         name, *sources = part.split()
         directives[name] = sources
     return directives
+
+
+@pytest.fixture
+def superuser(db) -> User:
+    return User.objects.create_superuser("superuser", "superuser@example.org", "x")
+
+
+@pytest.fixture
+def user_in_role(editor, site_operator, superuser):
+    """The user behind each role of the permission matrix (None: anonymous)."""
+    return {
+        "anonymous": None,
+        "Editor": editor,
+        "Site operator": site_operator,
+        "superuser": superuser,
+    }.__getitem__

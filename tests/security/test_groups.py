@@ -140,3 +140,19 @@ def test_running_the_group_migration_again_changes_nothing():
     assert after == before
     assert "manage_gated_scripts" in after["Site operators"][0]
     assert "manage_gated_scripts" not in after["Editors"][0]
+
+
+def test_site_operators_may_change_what_categories_do_and_editors_may_not(
+    editor, site_operator
+):
+    assert site_operator.has_perm("consent.manage_cookie_categories")
+    assert not editor.has_perm("consent.manage_cookie_categories")
+
+
+def test_the_group_editor_offers_the_category_permission(client, superuser):
+    client.force_login(superuser)
+    editors = Group.objects.get(name="Editors")
+
+    response = client.get(reverse("wagtailusers_groups:edit", args=[editors.pk]))
+
+    assert "Can change what cookie categories do" in response.content.decode()
