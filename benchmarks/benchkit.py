@@ -277,6 +277,12 @@ NGINX_REPLACEMENTS = {
     "listen 80;": "listen 127.0.0.1:{port};",
     "listen 127.0.0.1:8082;": "listen 127.0.0.1:{refresh_port};",
     "        8082     1;": "        {refresh_port}     1;",
+    "        8082     $http_x_refresh_scheme;": (
+        "        {refresh_port}     $http_x_refresh_scheme;"
+    ),
+    "proxy_pass http://127.0.0.1:8082$request_uri;": (
+        "proxy_pass http://127.0.0.1:{refresh_port}$request_uri;"
+    ),
     "proxy_pass http://127.0.0.1:8082;": "proxy_pass http://127.0.0.1:{refresh_port};",
     "listen 127.0.0.1:8081;": "listen 127.0.0.1:{purge_port};",
 }
