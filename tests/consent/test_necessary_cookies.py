@@ -170,6 +170,22 @@ def test_the_admin_form_refuses_each_bad_name_with_a_message_and_stores_nothing(
     assert Cookie.objects.count() == declared
 
 
+@pytest.mark.parametrize("name", ["*", "sessionid", "a;b"])
+def test_djangos_own_admin_refuses_a_bad_name_with_a_message(
+    admin_client, analytics, name
+):
+    declared = Cookie.objects.count()
+
+    response = admin_client.post(
+        reverse("admin:cookie_consent_cookie_add"),
+        {"cookiegroup": analytics.pk, "name": name, "path": "/", "domain": ""},
+    )
+
+    assert response.status_code == 200
+    assert response.context["adminform"].form.errors["name"]
+    assert Cookie.objects.count() == declared
+
+
 def test_an_editor_cannot_declare_the_session_cookie_as_analytics(
     admin_client, analytics
 ):
