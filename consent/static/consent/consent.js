@@ -13,7 +13,8 @@
     parts.forEach(function (s, i) { re += "(?=([\\s\\S]*?" + esc(s) + "))\\" + (i + 1); });
     return new RegExp(re + "[\\s\\S]*" + esc(last) + "$");
   }
-  var keep = c.necessary.map(like);
+  // A page cached before a deploy may lack the list: the server still protects them.
+  var keep = (c.necessary || []).map(like);
   function necessary(name) { return keep.some(function (re) { return re.test(name); }); }
 
   function run(id) {
