@@ -85,16 +85,20 @@ def test_the_dry_run_reports_exactly_what_the_import_then_reports(hostile_folder
 
 
 @pytest.mark.parametrize(
-    "pmid, url",
-    [("1" * 21, ""), ("", "javascript:alert(1)"), ("", "https://ok.example/\x00")],
+    "pmid, url, line",
+    [
+        ("1" * 21, "", 5),
+        ("", "javascript:alert(1)", 5),
+        ("", "https://ok.example/\x00", 8),
+    ],
 )
 def test_a_source_the_admin_would_refuse_is_refused(
-    write, article_index, author, pmid, url
+    write, article_index, author, pmid, url, line
 ):
     source = f"sources:\n  - title: x\n    pmid: '{pmid}'\n    url: \"{url}\"\n"
     ok, output = run(write("a.md", article(source.replace("\x00", "\\0"))))
     assert not ok
-    assert "a.md:5: " in output
+    assert f"a.md:{line}: " in output
     assert state() == ([], 0)
 
 

@@ -84,6 +84,7 @@ markdown_text = st.lists(
 @example("*a *b* c*")
 @example("[a [b](/x/) c](/y/)")
 @example("***a***")
+@example("_u_*_")
 def test_the_scanner_gives_what_the_regular_expression_gave(text):
     assert inline_html(text) == old_inline_html(text)
     assert plain_text(text) == old_plain_text(text)

@@ -193,8 +193,13 @@ class _LineScanner:
             closers = self.closers[marker] = [
                 match.start() for match in pattern.finditer(line)
             ]
-        index = bisect.bisect_right(closers, start + 1)
-        if index == len(closers):
+        # As the old ``x(?:.*?y)?`` did: a closer after two or more characters
+        # first, a closer right after one character only when there is none.
+        index = bisect.bisect_right(closers, start + 2)
+        if index < len(closers):
+            close = closers[index]
+        elif closers and closers[-1] == start + 2:
+            close = start + 2
+        else:
             return None
-        close = closers[index]
         return Span("italic", line[start + 1 : close], line[start : close + 1])

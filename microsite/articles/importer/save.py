@@ -47,7 +47,7 @@ class ArticleImporter:
 
     New articles are drafts unless `publish`; existing ones (same slug below the
     parent) are skipped unless `update`. Unchanged content writes nothing, so
-    importing twice adds no revision. `dry_run` resolves and reports, writes nothing.
+    importing twice adds no revision. `dry_run` runs the same import, rolled back.
     """
 
     def __init__(self, parent, *, publish=False, update=False, dry_run=False):
