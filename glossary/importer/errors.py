@@ -23,3 +23,13 @@ class GlossaryImportError(Exception):
     @classmethod
     def single(cls, path: str, line: int | None, message: str):
         return cls([ImportProblem(path, line, message)])
+
+
+def unexpected_problem(path: str, error: Exception) -> ImportProblem:
+    """A failure nobody foresaw, still one line; ``--traceback`` shows the rest."""
+    return ImportProblem(
+        path,
+        None,
+        f"not imported: unexpected {error.__class__.__name__} ({error}); "
+        "please report this file",
+    )

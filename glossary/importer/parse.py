@@ -20,11 +20,12 @@ import yaml
 from django.utils.text import slugify
 
 from .errors import GlossaryImportError, ImportProblem
+from .front_matter import load_front_matter
 from .furniture import is_furniture
 
 SECTIONS = ("origin", "mechanism")
 SECTION_RE = re.compile(r"^\s*(?:#{1,6}\s*)?(origin|mechanism)\s*:?\s*$", re.I)
-TITLE_RE = re.compile(r"^#\s+(\S.*?)\s*#*\s*$")
+TITLE_RE = re.compile(r"#\s+(\S.*)", re.DOTALL)
 FRONT_MATTER_FENCE = "---"
 FRONT_MATTER_KEYS = ("title", "slug", "synonyms", "topics", "sources")
 SOURCE_KEYS = ("title", "url", "publisher", "year", "doi", "pmid")
@@ -45,6 +46,11 @@ class ParsedTerm:
     topics: list[str] = field(default_factory=list)
     sources: list[dict] = field(default_factory=list)
     title_line: int = 1
+    key_lines: dict[str, int] = field(default_factory=dict)
+
+    def line_of(self, key: str) -> int:
+        """The line of a front matter key, or of the title."""
+        return self.key_lines.get(key, self.title_line)
 
 
 @dataclass
@@ -61,14 +67,23 @@ class _Block:
 
 
 def decode(data: bytes, path: str) -> str:
-    """UTF-8 text of a file (a byte-order mark is dropped), or a clear error."""
+    """UTF-8 text of a file (a byte-order mark is dropped), or a clear error.
+
+    Text holding a NUL character is refused too: no field can store it.
+    """
     try:
-        return data.decode("utf-8-sig")
+        text = data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
         line = data[: error.start].count(b"\n") + 1
         raise GlossaryImportError.single(
             path, line, "not UTF-8 text; save the file as UTF-8"
         ) from None
+    if "\x00" in text:
+        line = text.count("\n", 0, text.index("\x00")) + 1
+        raise GlossaryImportError.single(
+            path, line, "holds a NUL character (a binary file?); it was not imported"
+        )
+    return text
 
 
 def parse_term(text: str, path: str, furniture: list[re.Pattern]) -> ParsedTerm:
@@ -76,9 +91,9 @@ def parse_term(text: str, path: str, furniture: list[re.Pattern]) -> ParsedTerm:
     if not text.strip():
         raise GlossaryImportError.single(path, 1, "the file is empty")
     lines = text.splitlines()
-    meta, body_start = {}, 0
+    meta, body_start, key_lines = {}, 0, {}
     if PurePath(path).suffix.lower() == ".md":
-        meta, body_start = _front_matter(lines, path)
+        meta, body_start, key_lines = _front_matter(lines, path)
     blocks = _blocks(lines, body_start, furniture)
     title, title_line, blocks = _title(meta, blocks, path)
     definition, origin, mechanism = _sections(blocks, path, len(lines))
@@ -97,6 +112,7 @@ def parse_term(text: str, path: str, furniture: list[re.Pattern]) -> ParsedTerm:
         topics=meta.get("topics", []),
         sources=meta.get("sources", []),
         title_line=title_line,
+        key_lines=key_lines,
     )
 
 
@@ -106,12 +122,14 @@ def title_from_filename(path: str) -> str:
     return " ".join(word[:1].upper() + word[1:] for word in words if word)
 
 
-def _front_matter(lines: list[str], path: str) -> tuple[dict, int]:
+def _front_matter(lines: list[str], path: str) -> tuple[dict, int, dict]:
     if not lines or lines[0].strip() != FRONT_MATTER_FENCE:
-        return {}, 0
+        return {}, 0, {}
     for index in range(1, len(lines)):
         if lines[index].strip() == FRONT_MATTER_FENCE:
-            return _front_matter_fields("\n".join(lines[1:index]), path), index + 1
+            source = "\n".join(lines[1:index])
+            fields = _front_matter_fields(source, path)
+            return fields, index + 1, _key_lines(source)
     raise GlossaryImportError.single(
         path, 1, "front matter opened with '---' is never closed by another '---'"
     )
@@ -119,7 +137,7 @@ def _front_matter(lines: list[str], path: str) -> tuple[dict, int]:
 
 def _front_matter_fields(source: str, path: str) -> dict:
     try:
-        data = yaml.safe_load(source)
+        data = load_front_matter(source)
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         line = mark.line + 2 if mark is not None else 2
@@ -261,12 +279,12 @@ def _blocks(lines: list[str], start: int, furniture) -> list[_Block]:
 
 def _title(meta: dict, blocks: list[_Block], path: str):
     if blocks and blocks[0].section is None:
-        heading = TITLE_RE.match(blocks[0].lines[0])
+        heading = _title_heading(blocks[0].lines[0])
         if heading:
             first = blocks[0]
             rest = _Block(first.line + 1, first.lines[1:]) if first.lines[1:] else None
             blocks = ([rest] if rest else []) + blocks[1:]
-            return meta.get("title") or heading.group(1), first.line, blocks
+            return meta.get("title") or heading, first.line, blocks
     if meta.get("title"):
         return meta["title"], 1, blocks
     title = title_from_filename(path)
@@ -275,6 +293,19 @@ def _title(meta: dict, blocks: list[_Block], path: str):
             path, 1, "no title: add 'title:' front matter or a '# Title' first line"
         )
     return title, 1, blocks
+
+
+def _title_heading(line: str) -> str | None:
+    r"""The text of a ``# Title`` line without closing ``#``s, or None.
+
+    Trimmed with str methods: a lazy regular expression such as
+    ``(\S.*?)\s*#*\s*$`` takes cubic time on a line of spaces.
+    """
+    match = TITLE_RE.match(line)
+    if match is None:
+        return None
+    text = match.group(1)
+    return text[0] + text[1:].rstrip().rstrip("#").rstrip()
 
 
 def _sections(blocks: list[_Block], path: str, line_count: int):

@@ -1,9 +1,10 @@
 """Write parsed terms into the glossary: create, update or skip, one file at a time."""
 
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 
-from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
+from django.db import DatabaseError
 from django.utils.html import escape
 from django.utils.text import slugify
 
@@ -16,8 +17,9 @@ from glossary.models import (
     Topic,
 )
 
-from .errors import GlossaryImportError, ImportProblem
+from .errors import GlossaryImportError, ImportProblem, unexpected_problem
 from .parse import ParsedTerm
+from .transactions import database_refusal, rolled_back_if
 
 CREATED, UPDATED, SKIPPED = "created", "updated", "skipped"
 
@@ -52,7 +54,7 @@ def find_parent(spec: str | None) -> GlossaryIndexPage:
             if not found
             else "there are several glossaries; choose one with --parent /path/",
         )
-    if spec.isdigit():
+    if spec.isascii() and spec.isdigit():
         page = indexes.filter(pk=int(spec)).first()
     else:
         wanted = "/" + spec.strip("/") + "/" if spec.strip("/") else "/"
@@ -74,29 +76,32 @@ class TermWriter:
         self.dry_run = dry_run
 
     def write(self, term: ParsedTerm) -> Outcome:
-        existing = self._existing(term)
-        if existing is not None and not self.update:
-            return Outcome(SKIPPED, term, ["exists; use --update to replace it"])
-        notes = self._topic_notes(term)
-        if self.dry_run:
-            action = CREATED if existing is None else UPDATED
-            return Outcome(action, term, ["dry run, nothing written", *notes])
+        """Write one term in its own transaction; a dry run rolls it back.
+
+        A dry run goes through the same validation and the same saves as a real
+        run, so it reports the same failures; only publishing is left out.
+        """
         try:
-            with transaction.atomic():
+            existing = self._existing(term)
+            if existing is not None and not self.update:
+                return Outcome(SKIPPED, term, ["exists; use --update to replace it"])
+            notes = self._topic_notes(term)
+            with rolled_back_if(self.dry_run):
                 page = self._save(term, existing)
         except ValidationError as error:
-            messages = "; ".join(
-                f"{name}: {' '.join(errors)}"
-                for name, errors in error.message_dict.items()
-            )
+            raise GlossaryImportError(validation_problems(error, term)) from None
+        except DatabaseError as error:
             raise GlossaryImportError.single(
-                term.path, term.title_line, messages
+                term.path, term.title_line, database_refusal(error)
             ) from None
+        action = CREATED if existing is None else UPDATED
+        if self.dry_run:
+            return Outcome(action, term, ["dry run, nothing written", *notes])
         if not page.live:
             notes.append("saved as a draft")
         elif not self.publish:
             notes.append("saved as a draft revision; the live version is unchanged")
-        return Outcome(CREATED if existing is None else UPDATED, term, notes)
+        return Outcome(action, term, notes)
 
     def _existing(self, term: ParsedTerm):
         siblings = GlossaryTermPage.objects.child_of(self.parent)
@@ -122,7 +127,10 @@ class TermWriter:
         for name in names:
             topic = self._find_topic(name)
             if topic is None:
-                topic = Topic.objects.create(name=name, slug=slugify(name) or name)
+                topic = Topic(name=name, slug=slugify(name) or name)
+                with _named_errors("topics", f"topic {name[:40]!r}"):
+                    topic.full_clean()
+                topic.save()
             topics.append(topic)
         return topics
 
@@ -139,17 +147,67 @@ class TermWriter:
         page.synonyms = [GlossaryTermSynonym(name=name) for name in term.synonyms]
         page.sources = [GlossaryTermSource(**source) for source in term.sources]
         page.topics = self._topics(term.topics)
+        # Page.save() validates the page itself; its child rows are checked here.
+        for key, label, rows in (
+            ("synonyms", "synonym", page.synonyms.all()),
+            ("sources", "source", page.sources.all()),
+        ):
+            for number, row in enumerate(rows, start=1):
+                with _named_errors(key, f"{label} {number}"):
+                    row.full_clean(exclude=["page"])
         if is_new:
             self.parent.add_child(instance=page)
         revision = page.save_revision()
-        if self.publish:
+        if self.publish and not self.dry_run:
             revision.publish()
         page.refresh_from_db(fields=["live"])
         return page
 
 
-def import_terms(parsed: list[ParsedTerm], writer: TermWriter, on_progress=None):
-    """Write each term; return (outcomes, problems). A failure never stops the rest."""
+@contextmanager
+def _named_errors(key: str, label: str):
+    """Re-raise a row's ValidationError under ``key``, each message led by ``label``."""
+    try:
+        yield
+    except ValidationError as error:
+        raise ValidationError(
+            {key: [f"{label}: {message}" for message in error_messages(error)]}
+        ) from None
+
+
+def error_messages(error: ValidationError) -> list[str]:
+    """Each message of ``error``, led by its field name when it has one."""
+    if not hasattr(error, "error_dict"):
+        return list(error.messages)
+    return [
+        message if name == NON_FIELD_ERRORS else f"{name}: {message}"
+        for name, messages in error.message_dict.items()
+        for message in messages
+    ]
+
+
+def validation_problems(error: ValidationError, term: ParsedTerm) -> list:
+    """One problem per field, on the line of the front matter key it came from."""
+    if not hasattr(error, "error_dict"):
+        return [ImportProblem(term.path, term.title_line, " ".join(error.messages))]
+    return [
+        ImportProblem(term.path, term.line_of(name), message)
+        for name, messages in error.message_dict.items()
+        for message in (
+            messages
+            if name in (NON_FIELD_ERRORS, "synonyms", "sources", "topics")
+            else [f"{name}: {text}" for text in messages]
+        )
+    ]
+
+
+def import_terms(
+    parsed: list[ParsedTerm], writer: TermWriter, on_progress=None, *, reraise=False
+):
+    """Write each term; return (outcomes, problems). A failure never stops the rest.
+
+    ``reraise`` lets an unexpected exception (a bug) through, with its traceback.
+    """
     outcomes, problems = [], []
     with invalidation_suspended():
         for done, term in enumerate(parsed, start=1):
@@ -157,6 +215,10 @@ def import_terms(parsed: list[ParsedTerm], writer: TermWriter, on_progress=None)
                 outcomes.append(writer.write(term))
             except GlossaryImportError as error:
                 problems.extend(error.problems)
+            except Exception as error:
+                if reraise:
+                    raise
+                problems.append(unexpected_problem(term.path, error))
             if on_progress:
                 on_progress(done, len(parsed))
     return outcomes, problems

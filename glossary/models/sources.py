@@ -2,8 +2,10 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 
+from .validation import RefusesNullCharacters, WebURLField, pmid_validator
 
-class SourceFields(models.Model):
+
+class SourceFields(RefusesNullCharacters, models.Model):
     """A published source that backs up a claim: a paper, review or guideline.
 
     Abstract so that any page type (glossary terms, the site's articles) can keep an
@@ -22,8 +24,11 @@ class SourceFields(models.Model):
         validators=[MinValueValidator(1800), MaxValueValidator(2100)],
         help_text="Year of publication.",
     )
-    url = models.URLField(
-        "URL", max_length=500, blank=True, help_text="Link readers can follow."
+    url = WebURLField(
+        "URL",
+        max_length=500,
+        blank=True,
+        help_text="Link readers can follow, starting https:// or http://.",
     )
     doi = models.CharField(
         "DOI",
@@ -35,6 +40,7 @@ class SourceFields(models.Model):
         "PMID",
         max_length=20,
         blank=True,
+        validators=[pmid_validator],
         help_text="PubMed identifier, digits only.",
     )
 

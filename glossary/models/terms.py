@@ -24,11 +24,12 @@ from glossary.structured_data import defined_term
 
 from .querysets import LISTING_FIELDS, GlossaryTermManager
 from .sources import SourceFields
+from .validation import RefusesNullCharacters
 
 SECTION_FEATURES = ["bold", "italic", "link", "ol", "ul", "superscript", "subscript"]
 
 
-class GlossaryTermPage(Page):
+class GlossaryTermPage(RefusesNullCharacters, Page):
     """One health term: what it means, where it comes from and how it works."""
 
     definition = models.TextField(
@@ -289,7 +290,7 @@ class GlossaryTermPage(Page):
         return previous, following
 
 
-class GlossaryTermSynonym(Orderable):
+class GlossaryTermSynonym(RefusesNullCharacters, Orderable):
     page = ParentalKey(
         GlossaryTermPage, on_delete=models.CASCADE, related_name="synonyms"
     )

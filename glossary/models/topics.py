@@ -3,9 +3,10 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.search import index
 
 from .querysets import TopicQuerySet
+from .validation import RefusesNullCharacters
 
 
-class Topic(index.Indexed, models.Model):
+class Topic(RefusesNullCharacters, index.Indexed, models.Model):
     """A subject that groups terms and articles, such as "Mental health" or "Skin"."""
 
     name = models.CharField(

@@ -36,3 +36,15 @@ def make_article(article_index, author):
 def uncached_pages(settings):
     """Query budgets measure rendering: keep the site's page cache out of the way."""
     settings.PAGE_CACHE_ENABLED = False
+
+
+@pytest.fixture
+def write(tmp_path):
+    """Write a UTF-8 text file into tmp_path and return its path."""
+
+    def write_file(name, text):
+        path = tmp_path / name
+        path.write_text(text, encoding="utf-8")
+        return path
+
+    return write_file

@@ -139,10 +139,14 @@ def test_a_missing_path_fails_clearly(tmp_path, run_import):
 def test_an_unreadable_file_fails_clearly(write_file, run_import, monkeypatch):
     path = write_file("locked.txt", DYSBIOSIS_TXT)
 
-    def refuse(self):
-        raise PermissionError(13, "Permission denied")
+    original_open = Path.open
 
-    monkeypatch.setattr(Path, "read_bytes", refuse)
+    def refuse(self, *args, **kwargs):
+        if self == path:
+            raise PermissionError(13, "Permission denied")
+        return original_open(self, *args, **kwargs)
+
+    monkeypatch.setattr(Path, "open", refuse)
     result = run_import(path)
     assert result.status == 1
     assert f"{path}: cannot be read: Permission denied" in result.err

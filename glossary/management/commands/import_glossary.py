@@ -49,20 +49,26 @@ class Command(BaseCommand):
         parser.add_argument(
             "--dry-run",
             action="store_true",
-            help="Show what would happen and write nothing.",
+            help="Check every file as a real import would (the same validation, "
+            "the same failures) and write nothing.",
         )
 
     def handle(self, *args, paths, parent, publish, update, dry_run, **options):
+        reraise = options.get("traceback", False)
         try:
             index = find_parent(parent)
         except GlossaryImportError as error:
             raise CommandError(str(error)) from None
         files, problems = collect_files(paths)
-        parsed, parse_problems = read_terms(files, furniture_patterns())
+        parsed, parse_problems = read_terms(
+            files, furniture_patterns(), reraise=reraise
+        )
         parsed, duplicates = duplicate_problems(parsed)
         problems += parse_problems + duplicates
         writer = TermWriter(index, publish=publish, update=update, dry_run=dry_run)
-        outcomes, write_problems = import_terms(parsed, writer, self._progress)
+        outcomes, write_problems = import_terms(
+            parsed, writer, self._progress, reraise=reraise
+        )
         problems += write_problems
 
         for outcome in outcomes:

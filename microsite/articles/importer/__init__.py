@@ -6,7 +6,8 @@ and writes pages.
 """
 
 from .errors import ArticleFileError
-from .markdown_blocks import inline_html, parse_body, plain_text
+from .inline import inline_html, plain_text
+from .markdown_blocks import parse_body
 from .parse import ParsedArticle, parse_article
 from .save import ArticleImporter, ImportOutcome
 

@@ -2,60 +2,23 @@
 
 Supported: `##`/`###` headings, paragraphs, `-`/`*` and `1.` lists, `> ` quotes,
 `::: kind Title` … `:::` callouts, and a "Key takeaways" heading followed by a list.
-Inline: **bold**, *italic*, [links](https://…). Everything else is text and is
-HTML-escaped.
+Inline: **bold**, *italic*, [links](https://…), read by ``inline``. Everything else
+is text and is HTML-escaped.
 """
 
 import re
-from html import escape
 
 from .errors import ArticleFileError
+from .inline import inline_html, plain_text
 
-HEADING = re.compile(r"^(#{1,6})\s*(.*?)\s*#*\s*$")
+# The text is cut from the rest of the line with str methods: a regular expression
+# such as ``\s*(.*?)\s*#*\s*$`` takes cubic time on a line of spaces.
+HEADING = re.compile(r"(#{1,6})(.*)\Z", re.DOTALL)
 BULLET = re.compile(r"^\s{0,3}[-*+]\s+(.*)$")
 NUMBERED = re.compile(r"^\s{0,3}\d{1,3}[.)]\s+(.*)$")
 FENCE = re.compile(r"^\s*(```|~~~)")
 CALLOUT_KINDS = ("note", "tip", "warning", "disclaimer")
 KEY_TAKEAWAYS = "key takeaways"
-INLINE = re.compile(
-    r"\[(?P<text>[^\]\n]+)\]\((?P<href>[^)\s]+)\)"
-    r"|\*\*(?P<bold>.+?)\*\*"
-    r"|(?<![\w*])\*(?P<italic>[^*\s](?:.*?[^*\s])?)\*(?![\w*])"
-    r"|(?<!\w)_(?P<underscore>[^_\s](?:.*?[^_\s])?)_(?!\w)"
-)
-SAFE_HREF = re.compile(r"^(https?://|mailto:|/(?!/))", re.IGNORECASE)
-
-
-def inline_html(text: str) -> str:
-    """Escape text and turn the inline Markdown we support into rich-text HTML."""
-    parts, position = [], 0
-    for match in INLINE.finditer(text):
-        parts.append(escape(text[position : match.start()], quote=False))
-        parts.append(_inline_match_html(match))
-        position = match.end()
-    parts.append(escape(text[position:], quote=False))
-    return "".join(parts)
-
-
-def _inline_match_html(match) -> str:
-    if match["text"] is not None:
-        if not SAFE_HREF.match(match["href"]):
-            return escape(match.group(0), quote=False)
-        return f'<a href="{escape(match["href"])}">{inline_html(match["text"])}</a>'
-    if match["bold"] is not None:
-        return f"<b>{inline_html(match['bold'])}</b>"
-    return f"<i>{inline_html(match['italic'] or match['underscore'])}</i>"
-
-
-def plain_text(text: str) -> str:
-    """The text with inline Markdown markers removed, for plain-text fields."""
-
-    def replace(match):
-        if match["text"] is not None:
-            return match["text"]
-        return plain_text(match["bold"] or match["italic"] or match["underscore"])
-
-    return INLINE.sub(replace, text).strip()
 
 
 def parse_body(text: str, first_line: int = 1) -> list[dict]:
@@ -95,7 +58,7 @@ class _BodyParser:
                 raise self.error(
                     "Images are not imported: add them in the Wagtail editor."
                 )
-            elif HEADING.match(stripped) and stripped.startswith("#"):
+            elif stripped.startswith("#"):
                 self.parse_heading()
             elif BULLET.match(line) or NUMBERED.match(line):
                 block_type, items = self.read_list()
@@ -126,7 +89,8 @@ class _BodyParser:
         return " ".join(words)
 
     def parse_heading(self):
-        level, text = HEADING.match(self.current().strip()).groups()
+        level, rest = HEADING.match(self.current().strip()).groups()
+        text = rest.rstrip().rstrip("#").strip()
         if len(level) == 1:
             raise self.error(
                 "Put the title in the front matter ('title:') and start sections "

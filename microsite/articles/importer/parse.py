@@ -10,6 +10,8 @@ from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
 from django.utils.text import slugify
 
+from glossary.importer.front_matter import load_front_matter
+
 from .errors import ArticleFileError
 from .markdown_blocks import parse_body, plain_text
 
@@ -107,13 +109,17 @@ def split_front_matter(text: str) -> tuple[dict, dict[str, int], str, int]:
             "The front matter is not closed: add a '---' line after it.", 1
         )
     try:
-        meta = yaml.safe_load("\n".join(lines[1:end]))
+        meta = load_front_matter("\n".join(lines[1:end]))
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         line = mark.line + 2 if mark is not None else 1
         problem = getattr(error, "problem", None) or "it cannot be read"
         raise ArticleFileError(
             f"The front matter is not valid YAML: {problem}.", line
+        ) from None
+    except (RecursionError, OverflowError) as error:
+        raise ArticleFileError(
+            f"The front matter cannot be read ({error.__class__.__name__}).", 2
         ) from None
     except ValueError as error:
         # YAML reads 2026-13-45 as a date and fails with ValueError, not YAMLError.

@@ -2,9 +2,12 @@
 
 from dataclasses import dataclass
 
-from django.db import transaction
+from django.core.exceptions import ValidationError
+from django.db import DatabaseError
 from wagtail.blocks import StreamValue
 
+from glossary.importer.transactions import database_refusal, rolled_back_if
+from glossary.importer.write import error_messages
 from glossary.models import GlossaryTermPage, Topic
 from microsite.articles.models import (
     ArticlePage,
@@ -44,7 +47,7 @@ class ArticleImporter:
 
     New articles are drafts unless `publish`; existing ones (same slug below the
     parent) are skipped unless `update`. Unchanged content writes nothing, so
-    importing twice adds no revision. `dry_run` resolves and reports, writes nothing.
+    importing twice adds no revision. `dry_run` runs the same import, rolled back.
     """
 
     def __init__(self, parent, *, publish=False, update=False, dry_run=False):
@@ -55,6 +58,20 @@ class ArticleImporter:
         self.body_block = ArticlePage._meta.get_field("body").stream_block
 
     def import_article(self, parsed: ParsedArticle) -> ImportOutcome:
+        """Write one article in its own transaction; a dry run rolls it back.
+
+        A dry run goes through the same validation and the same saves as a real
+        run, so it reports the same failures; only publishing is left out.
+        """
+        try:
+            with rolled_back_if(self.dry_run):
+                return self.write(parsed)
+        except ValidationError as error:
+            raise ArticleFileError(*self.first_problem(error, parsed)) from None
+        except DatabaseError as error:
+            raise ArticleFileError(database_refusal(error), 1) from None
+
+    def write(self, parsed: ParsedArticle) -> ImportOutcome:
         values = self.resolve(parsed)
         existing = self.find_existing(parsed)
         if existing is None:
@@ -66,6 +83,31 @@ class ArticleImporter:
                 f"'{parsed.slug}' already exists; use --update to replace it.",
             )
         return self.update_existing(existing, parsed, values)
+
+    @staticmethod
+    def first_problem(error: ValidationError, parsed: ParsedArticle):
+        """The message and line of a validation error, led by the field's name."""
+        if not hasattr(error, "error_dict"):
+            return " ".join(error.messages), 1
+        name, messages = next(iter(error.message_dict.items()))
+        key = FIELD_KEYS.get(name, name)
+        where = "" if name in ("sources", "related_terms") else f"{name}: "
+        line = parsed.line_of(key) if key in parsed.key_lines else 1
+        return f"{where}{' '.join(messages)}", line
+
+    def validate_rows(self, page: ArticlePage) -> None:
+        """Page.save() validates the page itself; its child rows are checked here."""
+        for key, label, rows in (
+            ("sources", "Source", page.sources.all()),
+            ("related_terms", "Related term", page.related_term_links.all()),
+        ):
+            for number, row in enumerate(rows, start=1):
+                try:
+                    row.full_clean(exclude=["page"])
+                except ValidationError as error:
+                    raise ValidationError(
+                        {key: [f"{label} {number}: {m}" for m in error_messages(error)]}
+                    ) from None
 
     def resolve(self, parsed: ParsedArticle) -> dict:
         return {
@@ -124,15 +166,15 @@ class ArticleImporter:
         return sibling.specific
 
     def create(self, parsed, values) -> ImportOutcome:
-        if self.dry_run:
-            return ImportOutcome("created", None, f"would create '{parsed.slug}'")
         page = ArticlePage(live=False)
         self.apply(page, parsed, values)
-        with transaction.atomic():
-            self.parent.add_child(instance=page)
-            revision = page.save_revision()
-            if self.publish:
-                revision.publish()
+        self.validate_rows(page)
+        self.parent.add_child(instance=page)
+        revision = page.save_revision()
+        if self.dry_run:
+            return ImportOutcome("created", None, f"would create '{parsed.slug}'")
+        if self.publish:
+            revision.publish()
         state = "published" if self.publish else "draft"
         return ImportOutcome("created", page, f"created '{parsed.slug}' ({state})")
 
@@ -144,16 +186,15 @@ class ArticleImporter:
         )
         if unchanged and not needs_publishing:
             return ImportOutcome("unchanged", existing, f"'{parsed.slug}' is unchanged")
+        revision = existing.get_latest_revision()
+        if not unchanged:
+            self.apply(page, parsed, values)
+            self.validate_rows(page)
+            revision = page.save_revision()
         if self.dry_run:
             return ImportOutcome("updated", existing, f"would update '{parsed.slug}'")
-        with transaction.atomic():
-            if unchanged:
-                existing.get_latest_revision().publish()
-            else:
-                self.apply(page, parsed, values)
-                revision = page.save_revision()
-                if self.publish:
-                    revision.publish()
+        if self.publish:
+            revision.publish()
         return ImportOutcome("updated", existing, f"updated '{parsed.slug}'")
 
     def apply(self, page: ArticlePage, parsed: ParsedArticle, values: dict) -> None:
@@ -209,3 +250,10 @@ class ArticleImporter:
 
 
 SOURCE_FIELDS = ("title", "publisher", "year", "url", "doi", "pmid")
+# The front matter key each page field comes from, to name its line in errors.
+FIELD_KEYS = {
+    "date_published": "date",
+    "related_term_links": "related_terms",
+    "title": "title",
+    "draft_title": "title",
+}

@@ -20,6 +20,7 @@ from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from glossary.models import GlossaryTermPage, SourceFields
+from glossary.models.validation import RefusesNullCharacters
 from microsite.articles.blocks import ArticleBodyBlock
 
 
@@ -38,7 +39,7 @@ class ArticlePageQuerySet(PageQuerySet):
         return self.filter(topics=topic)
 
 
-class ArticlePage(Page):
+class ArticlePage(RefusesNullCharacters, Page):
     """An explanatory article with an author, key takeaways and its sources."""
 
     intro = models.TextField(

@@ -2,8 +2,10 @@ from django.db import models
 from wagtail.admin.panels import FieldPanel
 from wagtail.search import index
 
+from glossary.models.validation import RefusesNullCharacters
 
-class Author(index.Indexed, models.Model):
+
+class Author(RefusesNullCharacters, index.Indexed, models.Model):
     """A person who writes or medically reviews articles, shown in the author box."""
 
     name = models.CharField(

@@ -3,6 +3,9 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 from wagtail.models import Page, Site
 
+from glossary.importer.errors import GlossaryImportError, unexpected_problem
+from glossary.importer.files import collect_files, read_limited
+from glossary.importer.parse import decode
 from microsite.articles.importer import ArticleFileError, ArticleImporter, parse_article
 from microsite.articles.models import ArticleIndexPage
 
@@ -33,7 +36,8 @@ class Command(BaseCommand):
         parser.add_argument(
             "--dry-run",
             action="store_true",
-            help="Check the files and report what would happen; write nothing.",
+            help="Check every file as a real import would (the same validation, "
+            "the same failures) and write nothing.",
         )
 
     def handle(self, *args, **options):
@@ -45,8 +49,12 @@ class Command(BaseCommand):
             dry_run=options["dry_run"],
         )
         counts = {"created": 0, "updated": 0, "skipped": 0, "failed": 0}
-        for path in self.article_files(options["paths"]):
-            status = self.import_file(importer, path)
+        files, problems = collect_files(options["paths"], suffixes=(".md",))
+        for problem in problems:
+            self.stderr.write(str(problem))
+        counts["failed"] += len({problem.path for problem in problems})
+        for path in files:
+            status = self.import_file(importer, path, options.get("traceback"))
             counts["skipped" if status == "unchanged" else status] += 1
         summary = ", ".join(f"{count} {status}" for status, count in counts.items())
         prefix = "Dry run, nothing saved: " if options["dry_run"] else ""
@@ -60,28 +68,31 @@ class Command(BaseCommand):
             raise CommandError("There is no default site to import into.")
         components = [part for part in url_path.strip("/").split("/") if part]
         full_path = site.root_page.url_path + "".join(f"{c}/" for c in components)
-        page = Page.objects.filter(url_path=full_path).first()
+        page = (
+            Page.objects.filter(url_path=full_path).first()
+            if "\x00" not in full_path
+            else None
+        )
         if page is None or not isinstance(page.specific, ArticleIndexPage):
             raise CommandError(f"No article index page at {url_path!r}.")
         return page.specific
 
-    def article_files(self, paths: list[str]) -> list[Path]:
-        files = []
-        for name in paths:
-            path = Path(name)
-            files.extend(sorted(path.glob("*.md")) if path.is_dir() else [path])
-        return files
-
-    def import_file(self, importer: ArticleImporter, path: Path) -> str:
+    def import_file(self, importer: ArticleImporter, path: Path, reraise) -> str:
+        """Import one file; any failure is one line naming the file and line."""
         try:
-            text = path.read_text(encoding="utf-8")
+            text = decode(read_limited(path), str(path))
             outcome = importer.import_article(parse_article(text))
         except ArticleFileError as error:
             self.stderr.write(f"{path}:{error.line or 1}: {error.message}")
             return "failed"
-        except (OSError, UnicodeDecodeError) as error:
-            reason = getattr(error, "strerror", None) or "not UTF-8 text"
-            self.stderr.write(f"{path}: cannot read the file ({reason}).")
+        except GlossaryImportError as error:
+            for problem in error.problems:
+                self.stderr.write(str(problem))
+            return "failed"
+        except Exception as error:
+            if reraise:
+                raise
+            self.stderr.write(str(unexpected_problem(str(path), error)))
             return "failed"
         self.stdout.write(f"{path}: {outcome.message}")
         return outcome.status
