@@ -1,5 +1,6 @@
 """The gated-script chooser, behind the same permission as the other script views."""
 
+from django.http import Http404
 from wagtail.admin.views.generic import PermissionCheckedMixin
 from wagtail.snippets.views.chooser import (
     ChooseResultsView,
@@ -7,6 +8,7 @@ from wagtail.snippets.views.chooser import (
     SnippetChooserViewSet,
     SnippetChosenMultipleView,
     SnippetChosenView,
+    SnippetCreateView,
 )
 
 # Wagtail's snippet chooser lists every snippet to anyone who may use the admin;
@@ -29,7 +31,17 @@ class GatedScriptChosenMultipleView(PermissionCheckedMixin, SnippetChosenMultipl
     permission_required = "choose"
 
 
+class GatedScriptCreateView(SnippetCreateView):
+    # Wagtail 8.0 registers the create URL without a creation form; a POST to it
+    # raised AttributeError (a 500). Permission is checked first, in dispatch.
+    def get_creation_form(self):
+        if (form := super().get_creation_form()) is None:
+            raise Http404("This chooser has no creation form.")
+        return form
+
+
 class GatedScriptChooserViewSet(SnippetChooserViewSet):
+    create_view_class = GatedScriptCreateView
     choose_view_class = GatedScriptChooseView
     choose_results_view_class = GatedScriptChooseResultsView
     chosen_view_class = GatedScriptChosenView

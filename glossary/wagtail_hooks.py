@@ -1,6 +1,7 @@
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from glossary.choosers import TopicChooserViewSet
 from glossary.models import Topic
 
 
@@ -15,6 +16,7 @@ class TopicViewSet(SnippetViewSet):
     # Topic is indexed, so the list searches its search_fields. Naming fields here
     # would restrict the query per field, which SQLite's full-text backend rejects.
     ordering = ["name"]
+    chooser_viewset_class = TopicChooserViewSet
 
 
 register_snippet(TopicViewSet)

@@ -12,6 +12,7 @@ from glossary.models import Topic
 from microsite.articles.models import Author
 
 from .permission_matrix import (
+    ABSENT,
     ADMIN_URLS,
     ALLOWED,
     LOGIN,
@@ -53,6 +54,8 @@ def address(url, targets):
 def outcome(response, admin_home, login) -> str:
     if response.status_code == 200:
         return ALLOWED
+    if response.status_code == 404:
+        return ABSENT
     if response.status_code == 302 and response["Location"].startswith(login):
         return LOGIN
     if response.status_code == 302 and response["Location"] == admin_home:
