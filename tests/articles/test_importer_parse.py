@@ -175,6 +175,7 @@ SOURCE_ERRORS = [
     ("sources:\n  - title: T\n    year: recent", "'year' must be a year"),
     ("sources:\n  - title: T\n    url: ftp://x.org/a", "'url' must start"),
     ("sources:\n  - title: T\n    pmid: PM123", "digits only"),
+    ("sources:\n  - title: T\n    pmid: '²³'", "digits only"),
 ]
 
 

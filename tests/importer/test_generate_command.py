@@ -91,6 +91,16 @@ def test_remove_deletes_only_synthetic_terms_and_their_topic(
     assert glossary_index.numchild == 1
 
 
+def test_a_synthetic_looking_slug_with_non_ascii_digits_is_not_counted(
+    generate, write_file
+):
+    # isdigit() accepts "²", which int() refuses: this slug once stopped the command.
+    call_command("import_glossary", str(write_file("odd.txt", VALID)))
+    GlossaryTermPage.objects.filter(slug="odd").update(slug="synthetic-²")
+    generate("--terms", 1)
+    assert GlossaryTermPage.objects.filter(slug__startswith="synthetic-").count() == 2
+
+
 @pytest.mark.parametrize(
     ("args", "message"),
     [((), "say --terms N"), (("--terms", -1), "zero or more")],

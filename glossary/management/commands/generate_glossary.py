@@ -150,7 +150,7 @@ def _next_number(index) -> int:
     numbers = [
         int(slug[len(SLUG_PREFIX) :])
         for slug in slugs.values_list("slug", flat=True)
-        if slug[len(SLUG_PREFIX) :].isdigit()
+        if slug[len(SLUG_PREFIX) :].isascii() and slug[len(SLUG_PREFIX) :].isdigit()
     ]
     return max(numbers, default=0) + 1
 

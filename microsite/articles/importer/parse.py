@@ -258,6 +258,7 @@ class FrontMatter:
                 raise self.error(
                     "sources", f"{where}: 'url' must start with https:// or http://."
                 ) from None
-        if source["pmid"] and not source["pmid"].isdigit():
+        pmid = source["pmid"]
+        if pmid and not (pmid.isascii() and pmid.isdigit()):
             raise self.error("sources", f"{where}: 'pmid' must be digits only.")
         return source
