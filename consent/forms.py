@@ -22,7 +22,11 @@ class DeclaredCookieForm(forms.ModelForm):
         fields = ["name", "domain", "path", "description"]
         labels = {"description": "Purpose"}
         help_texts = {"name": "End with * to cover a family of names, e.g. _ga_*."}
-        widgets = {"description": forms.Textarea(attrs={"rows": 2})}
+        widgets = {
+            "description": forms.Textarea(attrs={"rows": 2}),
+            # django-cookie-consent stores the path in a TextField: one line here.
+            "path": forms.TextInput(),
+        }
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

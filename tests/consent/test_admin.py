@@ -101,6 +101,16 @@ def test_category_list_and_edit_screens_load(admin_client):
     assert "_ga_*" in response.content.decode()
 
 
+def test_a_declared_cookies_path_is_a_one_line_field(admin_client):
+    analytics = CookieGroup.objects.get(varname="analytics")
+    assert analytics.cookie_set.exists()
+
+    response = admin_client.get(reverse("consent_categories:edit", args=[analytics.pk]))
+
+    assert b'<input type="text" name="cookies-0-path"' in response.content
+    assert b'<textarea name="cookies-0-path"' not in response.content
+
+
 def test_editing_a_category_saves_its_text_and_a_new_declared_cookie(admin_client):
     analytics = CookieGroup.objects.get(varname="analytics")
     rows = [
