@@ -7,7 +7,7 @@ STAMP := $(VENV)/.installed-$(shell cat pyproject.toml | cksum | cut -d' ' -f1)
 PYTEST_ARGS ?=
 BENCH_ARGS ?=
 
-.PHONY: run test install migrate demo lint format check test-postgres test-redis bench clean
+.PHONY: system-packages run test install migrate demo lint format check test-postgres test-redis bench clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -43,7 +43,11 @@ check: install
 	DJANGO_SETTINGS_MODULE=microsite.settings.production SECRET_KEY=check-only-$$(date +%s)-not-a-real-key-but-long-enough-to-pass-the-check ALLOWED_HOSTS=example.org \
 		$(BIN)/python manage.py check --deploy --fail-level WARNING
 
-test: install lint check
+# Chromium, nginx and openssl for the browser and proxy tests (apt-get as root).
+system-packages:
+	bash .ci/system-packages
+
+test: system-packages install lint check
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
 # The whole suite against a throwaway PostgreSQL cluster (see .ci/postgres).
