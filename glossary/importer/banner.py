@@ -8,8 +8,8 @@ any wording nobody foresaw, so the whole trailing block is found by its shape:
 * going back from the end of the page, past navigation and footer lines, collect
   the run of short lines (a section heading, a long paragraph or the 40th line
   stops it);
-* in that run, the banner starts at a line that opens a sentence and speaks of
-  cookies, consent or privacy as a website does ("We use cookies…", "Your
+* in that run, the banner starts at a line that starts with a capital and speaks
+  of cookies, consent or privacy as a website does ("We use cookies…", "Your
   privacy matters", a heading such as "Cookie settings");
 * from there to the end, at least two lines talk about cookies, consent, their
   categories or buttons, and at most one line says something else (short lines
@@ -62,7 +62,6 @@ OPENING = re.compile(
 HEADING_WORDS = re.compile(r"\b(cookies?|consent|privacy)\b", re.I)
 # Short lines such as buttons ("Accept all", "Always active").
 LABEL_MAX_LENGTH = 40
-SENTENCE_END = re.compile(r"""[.!?:;"')\]»]$""")
 
 
 @dataclass(frozen=True)
@@ -105,7 +104,7 @@ def find_trailing_banner(lines: list[str], start: int, furniture) -> Banner | No
             others += 1
             if others > 1:
                 break
-        if talking >= 2 and _opens_banner(lines, index, start, furniture):
+        if talking >= 2 and _opens_banner(text):
             found = Banner(index, end, count)
     return found
 
@@ -116,18 +115,12 @@ def _is_footer(line: str, furniture) -> bool:
     return not text or (is_furniture(text, furniture) and not BANNER_WORDS.search(text))
 
 
-def _opens_banner(lines, index, start, furniture) -> bool:
-    text = plain(lines[index])
-    if not text or text[0].islower():
+def _opens_banner(text: str) -> bool:
+    """A line that starts like a sentence and speaks of cookies as a website does."""
+    if text[0].islower():
         return False
-    if not (OPENING.search(text) or (_is_heading(text) and HEADING_WORDS.search(text))):
-        return False
-    before = plain(lines[index - 1]) if index > start else ""
-    return (
-        not before
-        or bool(SENTENCE_END.search(before))
-        or _is_heading(before)
-        or is_furniture(before, furniture)
+    return bool(OPENING.search(text)) or (
+        _is_heading(text) and bool(HEADING_WORDS.search(text))
     )
 
 

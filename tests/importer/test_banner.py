@@ -171,6 +171,20 @@ def test_a_category_line_worded_unlike_any_furniture_pattern_is_dropped_too():
     assert term.banner_lines == 5
 
 
+def test_a_banner_after_a_paragraph_without_a_full_stop_is_dropped_whole():
+    text = HEAD + (
+        "It feeds the cells lining the colon, as scraped without a full stop\n"
+        "We use cookies to give you the best experience on our website.\n"
+        "Cookie Preferences\n"
+        "Analytics cookies count visits.\n"
+    )
+    term = parse_term(text, "term.txt", FURNITURE)
+    assert term.mechanism == [
+        "It feeds the cells lining the colon, as scraped without a full stop"
+    ]
+    assert term.banner_lines == 3
+
+
 def test_a_single_line_about_cookies_is_not_a_banner():
     text = HEAD + "Some shops that sell supplements use cookies to follow you.\n"
     term = parse_term(text, "term.txt", FURNITURE)
