@@ -10,6 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from glossary.importer.banner import find_trailing_banner
 from glossary.importer.errors import GlossaryImportError
 from glossary.importer.furniture import furniture_patterns
 from glossary.importer.parse import parse_term
@@ -217,13 +218,13 @@ def test_a_banner_that_would_empty_the_mechanism_is_reported_as_an_empty_section
 @pytest.mark.parametrize(
     "ending",
     [
-        ["We use cookies on our website.", "A plain line of content, saying nothing."],
-        ["We use cookies on our website.", "Analytics cookies count visits."],
+        ["We use cookies on our site.", "A line of content that says nothing at all."],
+        ["We use cookies on our site.", "Analytics cookies count visits."],
     ],
     ids=["content", "banner"],
 )
-def test_a_megabyte_of_short_lines_is_searched_in_linear_time(ending):
-    text = HEAD + "How it works.\n" + "\n".join(ending * 15_000)
+def test_a_megabyte_of_short_lines_is_searched_in_a_moment(ending):
+    lines = (HEAD + "How it works.\n" + "\n".join(ending * 15_000)).splitlines()
     started = time.perf_counter()
-    parse_term(text, "term.txt", FURNITURE)
-    assert time.perf_counter() - started < 2
+    find_trailing_banner(lines, 0, FURNITURE)
+    assert time.perf_counter() - started < 0.5
