@@ -1,6 +1,8 @@
 """Import glossary terms from Markdown and plain-text files.
 
-``parse`` reads text into ``ParsedTerm`` objects without touching the database;
+``parse`` reads text into ``ParsedTerm`` objects without touching the database,
+using ``banner`` (the copied site's trailing cookie banner), ``furniture`` (other
+copied navigation lines) and ``definition`` (splitting an over-long definition);
 ``write`` creates, updates or skips terms; ``files`` finds and reads the files.
 """
 

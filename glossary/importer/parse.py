@@ -19,6 +19,8 @@ from pathlib import PurePath
 import yaml
 from django.utils.text import slugify
 
+from .banner import find_trailing_banner
+from .definition import split_definition
 from .errors import GlossaryImportError, ImportProblem
 from .front_matter import load_front_matter
 from .furniture import is_furniture
@@ -47,6 +49,11 @@ class ParsedTerm:
     sources: list[dict] = field(default_factory=list)
     title_line: int = 1
     key_lines: dict[str, int] = field(default_factory=dict)
+    # The part of a long definition that did not fit, to open a further section.
+    definition_rest: str = ""
+    # Lines of the copied site's cookie banner dropped from the end of the file.
+    banner_lines: int = 0
+    warnings: list[ImportProblem] = field(default_factory=list)
 
     def line_of(self, key: str) -> int:
         """The line of a front matter key, or of the title."""
@@ -94,11 +101,17 @@ def parse_term(text: str, path: str, furniture: list[re.Pattern]) -> ParsedTerm:
     meta, body_start, key_lines = {}, 0, {}
     if PurePath(path).suffix.lower() == ".md":
         meta, body_start, key_lines = _front_matter(lines, path)
-    blocks = _blocks(lines, body_start, furniture)
+    banner = find_trailing_banner(lines, body_start, furniture)
+    body_end = banner.start if banner else len(lines)
+    blocks = _blocks(lines, body_start, body_end, furniture)
     title, title_line, blocks = _title(meta, blocks, path)
     definition, origin, mechanism = _sections(blocks, path, len(lines))
     slug = meta.get("slug") or slugify(title, allow_unicode=True)
-    problems = _check_lengths(path, title, title_line, slug, definition, blocks)
+    problems = _check_lengths(path, title, title_line, slug)
+    definition_line = blocks[0].line if blocks else 1
+    definition, rest, warnings = _fitted_definition(
+        definition, path, definition_line, problems
+    )
     if problems:
         raise GlossaryImportError(problems)
     return ParsedTerm(
@@ -113,6 +126,9 @@ def parse_term(text: str, path: str, furniture: list[re.Pattern]) -> ParsedTerm:
         sources=meta.get("sources", []),
         title_line=title_line,
         key_lines=key_lines,
+        definition_rest=rest,
+        banner_lines=banner.line_count if banner else 0,
+        warnings=warnings,
     )
 
 
@@ -249,11 +265,11 @@ def _source_fields(item: dict, problem) -> dict | None:
     return source
 
 
-def _blocks(lines: list[str], start: int, furniture) -> list[_Block]:
+def _blocks(lines: list[str], start: int, end: int, furniture) -> list[_Block]:
     blocks: list[_Block] = []
     current: _Block | None = None
     in_furniture = False
-    for index in range(start, len(lines)):
+    for index in range(start, end):
         line, number = lines[index], index + 1
         if not line.strip():
             current, in_furniture = None, False
@@ -371,7 +387,7 @@ def _section_paragraphs(blocks, path, problems):
     return content, heading_lines
 
 
-def _check_lengths(path, title, title_line, slug, definition, blocks):
+def _check_lengths(path, title, title_line, slug):
     problems = []
     if len(title) > MAX_TITLE_LENGTH:
         problems.append(
@@ -389,13 +405,36 @@ def _check_lengths(path, title, title_line, slug, definition, blocks):
                 "the title gives an empty slug: add 'slug:' front matter",
             )
         )
-    if len(definition) > MAX_DEFINITION_LENGTH:
+    return problems
+
+
+def _fitted_definition(definition, path, line, problems):
+    """The definition within the field's limit, the rest of it, and any warning.
+
+    The limit stays the model's rule; a longer definition keeps its lead
+    sentences and the rest opens a further section, so no text is lost.
+    """
+    if len(definition) <= MAX_DEFINITION_LENGTH:
+        return definition, "", []
+    split = split_definition(definition, MAX_DEFINITION_LENGTH)
+    if split is None:
         problems.append(
             ImportProblem(
                 path,
-                blocks[0].line if blocks else 1,
-                f"the definition has {len(definition)} characters; the limit is "
-                f"{MAX_DEFINITION_LENGTH}: move detail into 'Origin' or 'Mechanism'",
+                line,
+                f"the definition has {len(definition)} characters and no break "
+                f"between words within the limit of {MAX_DEFINITION_LENGTH}: "
+                "shorten it, or move detail into 'Origin' or 'Mechanism'",
             )
         )
-    return problems
+        return definition, "", []
+    lead, rest = split
+    warning = ImportProblem(
+        path,
+        line,
+        f"warning: the definition has {len(definition)} characters, over the "
+        f"limit of {MAX_DEFINITION_LENGTH}; its first {len(lead)} characters are "
+        f"the definition and the other {len(rest)} open a further section: "
+        "check the split in the admin",
+    )
+    return lead, rest, [warning]

@@ -7,6 +7,8 @@ from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.db import DatabaseError
 from django.utils.html import escape
 from django.utils.text import slugify
+from django.utils.translation import gettext
+from wagtail.rich_text import RichText
 
 from glossary.autolink import invalidation_suspended
 from glossary.models import (
@@ -38,6 +40,30 @@ class Outcome:
 def paragraphs_html(paragraphs: list[str]) -> str:
     """Rich text holding each paragraph as its own escaped <p>."""
     return "".join(f"<p>{escape(paragraph)}</p>" for paragraph in paragraphs)
+
+
+def definition_rest_heading() -> str:
+    """The heading of the further section that holds the rest of a long definition."""
+    return gettext("In more detail")
+
+
+def further_sections_with(rest: str, sections) -> list[tuple[str, object]]:
+    """``sections`` opened by the rest of a long definition under its heading.
+
+    The file is the source of that opening section: a section it opened on an
+    earlier import (the same heading first, then paragraphs) is replaced, and the
+    sections an editor added after it are kept.
+    """
+    children = [(child.block_type, child.value) for child in sections]
+    heading = definition_rest_heading()
+    if children and children[0] == ("heading", heading):
+        children = children[1:]
+        while children and children[0][0] == "paragraph":
+            children = children[1:]
+    if not rest:
+        return children
+    rest_html = RichText(paragraphs_html([rest]))
+    return [("heading", heading), ("paragraph", rest_html), *children]
 
 
 def find_parent(spec: str | None) -> GlossaryIndexPage:
@@ -85,7 +111,7 @@ class TermWriter:
             existing = self._existing(term)
             if existing is not None and not self.update:
                 return Outcome(SKIPPED, term, ["exists; use --update to replace it"])
-            notes = self._topic_notes(term)
+            notes = self._topic_notes(term) + self._parse_notes(term)
             with rolled_back_if(self.dry_run):
                 page = self._save(term, existing)
         except ValidationError as error:
@@ -109,6 +135,18 @@ class TermWriter:
             siblings.filter(slug=term.slug).first()
             or siblings.filter(title__iexact=term.title).first()
         )
+
+    @staticmethod
+    def _parse_notes(term: ParsedTerm) -> list[str]:
+        notes = []
+        if term.banner_lines:
+            plural = "s" if term.banner_lines != 1 else ""
+            notes.append(f"dropped {term.banner_lines} banner line{plural}")
+        if term.definition_rest:
+            notes.append(
+                f"long definition split: the rest opens '{definition_rest_heading()}'"
+            )
+        return notes
 
     def _topic_notes(self, term: ParsedTerm) -> list[str]:
         missing = [name for name in term.topics if self._find_topic(name) is None]
@@ -144,6 +182,9 @@ class TermWriter:
         page.definition = term.definition
         page.origin = paragraphs_html(term.origin)
         page.mechanism = paragraphs_html(term.mechanism)
+        page.further_sections = further_sections_with(
+            term.definition_rest, page.further_sections
+        )
         page.synonyms = [GlossaryTermSynonym(name=name) for name in term.synonyms]
         page.sources = [GlossaryTermSource(**source) for source in term.sources]
         page.topics = self._topics(term.topics)

@@ -2,7 +2,7 @@ import pytest
 from django.core.management import CommandError, call_command
 from wagtail.models import Revision
 
-from microsite.articles.models import ArticlePage
+from microsite.articles.models import ArticlePage, Author
 
 from .factories import AuthorFactory, TopicFactory
 
@@ -156,8 +156,6 @@ def test_bad_files_fail_with_file_and_line_while_good_files_import(
 @pytest.mark.parametrize(
     ("extra", "line", "message"),
     [
-        ({"author": "Nobody Known"}, 3, "No author called 'Nobody Known'"),
-        ({"reviewer": "Nobody Known"}, 5, "No author called 'Nobody Known'"),
         ({"topics": "[astrology]"}, 5, "No topic called 'astrology'"),
         ({"related_terms": "[no-such-term]"}, 5, "No glossary term with slug"),
     ],
@@ -216,3 +214,63 @@ def test_reviewer_by_name_is_linked(write, article_index, author):
     run(write("a.md", article_text(reviewer="Priya Shah")), "--publish")
 
     assert ArticlePage.objects.get().reviewer.name == "Priya Shah"
+
+
+def test_a_missing_author_is_created_and_reported(write, article_index, author):
+    path = write("a.md", article_text(author="Tom Adeyemi"))
+
+    ok, out, err, _ = run(path)
+
+    assert ok, err
+    created = Author.objects.get(name="Tom Adeyemi")
+    created.full_clean()
+    assert ArticlePage.objects.get().get_latest_revision_as_object().author == created
+    assert (
+        f"{path}: created 'fibre-and-your-gut' (draft); created author 'Tom Adeyemi' "
+        "with a placeholder bio: complete it under Authors"
+    ) in out
+    assert "1 created, 0 updated, 0 skipped, 0 failed." in out
+
+
+def test_an_existing_author_is_reused_whatever_the_case(write, article_index, author):
+    path = write("a.md", article_text(author="dr RUTH okafor"))
+
+    ok, out, err, _ = run(path)
+
+    assert ok, err
+    assert Author.objects.get() == author
+    assert ArticlePage.objects.get().author == author
+    assert "created author" not in out
+
+
+def test_a_dry_run_says_it_would_create_the_author_and_creates_nothing(
+    write, article_index, author
+):
+    path = write("a.md", article_text(author="Tom Adeyemi"))
+
+    ok, out, err, _ = run(path, "--dry-run")
+
+    assert ok, err
+    assert "would create author 'Tom Adeyemi'" in out
+    assert not Author.objects.filter(name="Tom Adeyemi").exists()
+
+
+def test_a_skipped_article_creates_no_author(write, article_index, author):
+    run(write("a.md", article_text()))
+    path = write("b.md", article_text(author="Tom Adeyemi"))
+
+    ok, out, err, _ = run(path)
+
+    assert ok, err
+    assert "already exists" in out
+    assert not Author.objects.filter(name="Tom Adeyemi").exists()
+
+
+def test_a_missing_reviewer_is_not_invented(write, article_index, author):
+    path = write("a.md", article_text(reviewer="Dr Nobody Known"))
+
+    ok, out, err, _ = run(path)
+
+    assert not ok
+    assert f"{path}:5: No author called 'Dr Nobody Known'" in err
+    assert not Author.objects.filter(name="Dr Nobody Known").exists()

@@ -200,6 +200,6 @@ def test_front_matter_that_is_never_closed_is_reported():
     assert problem.startswith("gut.md:1: front matter opened with '---'")
 
 
-def test_a_definition_over_the_field_limit_is_reported():
+def test_a_definition_over_the_field_limit_that_cannot_be_split_is_reported():
     (problem,) = problems_of("x" * 601 + "\nOrigin\nO.\nMechanism\nM.\n")
     assert problem.startswith("term.txt:1: the definition has 601 characters")

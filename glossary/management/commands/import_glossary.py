@@ -73,6 +73,9 @@ class Command(BaseCommand):
 
         for outcome in outcomes:
             self.stdout.write(str(outcome))
+            if outcome.action != SKIPPED:
+                for warning in outcome.term.warnings:
+                    self.stderr.write(self.style.WARNING(str(warning)))
         for problem in problems:
             self.stderr.write(self.style.ERROR(str(problem)))
         failed_files = {problem.path for problem in problems}
@@ -93,8 +96,31 @@ class Command(BaseCommand):
             action: sum(outcome.action == action for outcome in outcomes)
             for action in (CREATED, UPDATED, SKIPPED)
         }
+        written = [outcome.term for outcome in outcomes if outcome.action != SKIPPED]
         prefix = "Dry run, nothing written. Would have: " if dry_run else "Summary: "
         return (
             f"{prefix}{counts[CREATED]} created, {counts[UPDATED]} updated, "
             f"{counts[SKIPPED]} skipped, {failed} failed."
+            + _banner_summary(written)
+            + _split_summary(written)
         )
+
+
+def _banner_summary(terms) -> str:
+    files = [term for term in terms if term.banner_lines]
+    if not files:
+        return ""
+    lines = sum(term.banner_lines for term in files)
+    return (
+        f" Dropped {lines} cookie banner line{'s' if lines != 1 else ''} "
+        f"from {len(files)} file{'s' if len(files) != 1 else ''}."
+    )
+
+
+def _split_summary(terms) -> str:
+    split = sum(1 for term in terms if term.definition_rest)
+    if not split:
+        return ""
+    return (
+        f" Split {split} long definition{'s' if split != 1 else ''} (see the warnings)."
+    )

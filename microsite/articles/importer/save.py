@@ -72,17 +72,28 @@ class ArticleImporter:
             raise ArticleFileError(database_refusal(error), 1) from None
 
     def write(self, parsed: ParsedArticle) -> ImportOutcome:
-        values = self.resolve(parsed)
         existing = self.find_existing(parsed)
-        if existing is None:
-            return self.create(parsed, values)
-        if not self.update:
+        if existing is not None and not self.update:
             return ImportOutcome(
                 "skipped",
                 existing,
                 f"'{parsed.slug}' already exists; use --update to replace it.",
             )
-        return self.update_existing(existing, parsed, values)
+        values = self.resolve(parsed)
+        if existing is None:
+            outcome = self.create(parsed, values)
+        else:
+            outcome = self.update_existing(existing, parsed, values)
+        if values["created_author"]:
+            outcome.message += "; " + self.created_author_note(values["author"])
+        return outcome
+
+    def created_author_note(self, author: Author) -> str:
+        verb = "would create" if self.dry_run else "created"
+        return (
+            f"{verb} author '{author.name}' with a placeholder bio: complete it "
+            "under Authors"
+        )
 
     @staticmethod
     def first_problem(error: ValidationError, parsed: ParsedArticle):
@@ -110,8 +121,10 @@ class ArticleImporter:
                     ) from None
 
     def resolve(self, parsed: ParsedArticle) -> dict:
+        author, created_author = self.author_for(parsed.author)
         return {
-            "author": self.find_author(parsed.author, parsed.line_of("author")),
+            "author": author,
+            "created_author": created_author,
             "reviewer": (
                 self.find_author(parsed.reviewer, parsed.line_of("reviewer"))
                 if parsed.reviewer
@@ -122,6 +135,21 @@ class ArticleImporter:
                 parsed.related_terms, parsed.line_of("related_terms")
             ),
         }
+
+    @staticmethod
+    def author_for(name: str) -> tuple[Author, bool]:
+        """The author of that name in any case, or a new one; and whether it is new.
+
+        A new author passes the admin's validation with a placeholder bio that the
+        command's output asks an editor to complete.
+        """
+        author = Author.objects.filter(name__iexact=name).first()
+        if author is not None:
+            return author, False
+        author = Author(name=name, bio=f"{name} writes for this site.")
+        author.full_clean()
+        author.save()
+        return author, True
 
     def find_author(self, name: str, line: int) -> Author:
         author = Author.objects.filter(name__iexact=name).first()
