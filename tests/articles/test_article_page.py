@@ -56,6 +56,20 @@ def test_article_ends_with_about_the_author(client, article):
     assert html.index("About Dr Ruth Okafor") > html.index("Not medical advice")
 
 
+def test_an_author_without_a_bio_gets_no_empty_paragraph(client, make_article, author):
+    # Authors created by import_articles start with no bio.
+    author.bio = ""
+    author.full_clean()
+    author.save()
+
+    html = client.get(make_article().url).content.decode()
+
+    box = html[html.index('class="author-box"') :]
+    box = box[: box.index("</section>")]
+    assert "About Dr Ruth Okafor" in box
+    assert "<p></p>" not in box
+
+
 def test_article_lists_its_sources_with_links(client, article):
     html = client.get(article.url).content.decode()
 

@@ -227,7 +227,7 @@ def test_a_missing_author_is_created_and_reported(write, article_index, author):
     assert ArticlePage.objects.get().get_latest_revision_as_object().author == created
     assert (
         f"{path}: created 'fibre-and-your-gut' (draft); created author 'Tom Adeyemi' "
-        "with a placeholder bio: complete it under Authors"
+        "with no bio yet: add one under Authors"
     ) in out
     assert "1 created, 0 updated, 0 skipped, 0 failed." in out
 

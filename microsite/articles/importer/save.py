@@ -90,10 +90,7 @@ class ArticleImporter:
 
     def created_author_note(self, author: Author) -> str:
         verb = "would create" if self.dry_run else "created"
-        return (
-            f"{verb} author '{author.name}' with a placeholder bio: complete it "
-            "under Authors"
-        )
+        return f"{verb} author '{author.name}' with no bio yet: add one under Authors"
 
     @staticmethod
     def first_problem(error: ValidationError, parsed: ParsedArticle):
@@ -140,13 +137,13 @@ class ArticleImporter:
     def author_for(name: str) -> tuple[Author, bool]:
         """The author of that name in any case, or a new one; and whether it is new.
 
-        A new author passes the admin's validation with a placeholder bio that the
-        command's output asks an editor to complete.
+        A new author has no bio (the author box leaves it out) until an editor
+        adds one, as the command's output asks.
         """
         author = Author.objects.filter(name__iexact=name).first()
         if author is not None:
             return author, False
-        author = Author(name=name, bio=f"{name} writes for this site.")
+        author = Author(name=name)
         author.full_clean()
         author.save()
         return author, True

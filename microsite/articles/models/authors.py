@@ -22,9 +22,11 @@ class Author(RefusesNullCharacters, index.Indexed, models.Model):
     )
     bio = models.TextField(
         max_length=600,
+        blank=True,
         help_text=(
             "Two or three sentences about the person's background and what they "
-            "write about. Shown under 'About <name>' at the end of each article."
+            "write about. Shown under 'About <name>' at the end of each article; "
+            "left out while empty."
         ),
     )
     photo = models.ForeignKey(
