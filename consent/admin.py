@@ -39,7 +39,7 @@ class CategoryAdmin(cookie_consent_admin.CookieGroupAdmin):
         "visitors_choice",
         "when_declined",
         "num_cookies",
-        "get_version",
+        "version",
     ]
     # The package filters by its column names ("Is deletable?"); a site has a
     # handful of categories, all on one page.
@@ -52,6 +52,10 @@ class CategoryAdmin(cookie_consent_admin.CookieGroupAdmin):
     @admin.display(description=_("When declined"), ordering="is_deletable")
     def when_declined(self, obj):
         return _("Cookies deleted") if obj.is_deletable else _("Cookies kept")
+
+    @admin.display(description=_("Version (its newest cookie)"))
+    def version(self, obj):
+        return obj.get_version()
 
     def _has_group_permission(self, request, action):
         opts = CookieGroup._meta
