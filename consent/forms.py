@@ -3,11 +3,53 @@
 from cookie_consent.models import Cookie, CookieGroup
 from django import forms
 from django.db import transaction
+from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
 
 from .cookie_names import validate_declared_cookie
 from .models import CookieDetails, Storage
 from .permissions import MANAGE_CATEGORIES
+
+# django-cookie-consent's own labels ("Is required", "Is deletable?") name the
+# database columns; these say what each field does for visitors.
+CATEGORY_LABELS = {
+    "name": _("Name"),
+    "varname": _("Variable name"),
+    "description": _("Description"),
+    "is_required": _("Always on"),
+    "is_deletable": _("Delete its cookies when a visitor declines"),
+    "ordering": _("Position"),
+}
+CATEGORY_HELP_TEXTS = {
+    "name": _(
+        "Shown to visitors on the banner and the cookies page, and in consent "
+        "records and reports."
+    ),
+    "varname": _(
+        "The category's key in the consent cookie, in templates "
+        '({% gated "analytics" %}) and in every consent record. Lower-case letters, '
+        "digits, - and _. It cannot be changed once the category is saved."
+    ),
+    "description": _("Tells visitors what they allow if they switch it on."),
+    "is_required": _(
+        "Tick for strictly necessary cookies: always on, and visitors cannot switch "
+        "them off. Leave clear for a category visitors choose."
+    ),
+    "is_deletable": _(
+        "When a visitor declines or withdraws consent, the site deletes the cookies "
+        "this category declares."
+    ),
+    "ordering": _(
+        "Categories appear in this order on the banner and the cookies page; "
+        "lower numbers come first."
+    ),
+}
+
+
+def label_category_fields(form):
+    for name, field in form.fields.items():
+        field.label = CATEGORY_LABELS.get(name, field.label)
+        field.help_text = CATEGORY_HELP_TEXTS.get(name, field.help_text)
 
 
 class DeclaredCookieForm(forms.ModelForm):
@@ -96,8 +138,10 @@ class CategoryForm(WagtailAdminModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        if self.instance.pk and "varname" in self.fields:
-            self.fields["varname"].disabled = True
+        if self.instance.pk:
+            # Shown read-only by VariableNamePanel; never posted, never changed.
+            self.fields.pop("varname", None)
+        label_category_fields(self)
         self.cookies = DeclaredCookieFormSet(
             data=self.data if self.is_bound else None,
             instance=self.instance,

@@ -3,11 +3,13 @@
 from cookie_consent.models import Cookie, CookieGroup
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import StreamField
 from wagtail.models import Page
 
+from .banner_form import BannerSettingsForm
 from .permissions import MANAGE_CATEGORIES
 from .records.fingerprint import texts_fingerprint
 
@@ -16,6 +18,20 @@ class Storage(models.TextChoices):
     COOKIE = "cookie", "Cookie"
     LOCAL = "local", "localStorage key"
     SESSION = "session", "sessionStorage key"
+
+
+class CookieCategory(CookieGroup):
+    """django-cookie-consent's CookieGroup under the name editors know it by.
+
+    A proxy: the same rows and permissions (``cookie_consent.*_cookiegroup``); only
+    the names the admin screens print differ.
+    """
+
+    class Meta:
+        proxy = True
+        verbose_name = _("cookie category")
+        verbose_name_plural = _("cookie categories")
+        default_permissions = ()
 
 
 class CookieDetails(models.Model):
@@ -124,34 +140,61 @@ class GatedScript(models.Model):
         return int(self.updated_at.timestamp())
 
 
+# Visitors agreed to words: saving different ones starts a new texts revision.
+ASKS_AGAIN = _("Saving new wording asks every visitor to choose again.")
+
+
 @register_setting(icon="cog")
 class BannerSettings(BaseSiteSetting):
-    title = models.CharField(max_length=100, default="Cookies on this site")
+    title = models.CharField(
+        _("title"),
+        max_length=100,
+        default="Cookies on this site",
+        help_text=ASKS_AGAIN,
+    )
     message = models.TextField(
+        _("message"),
         default=(
             "We use strictly necessary cookies to make this site work. With your "
             "permission we would also like to measure how the site is used and "
             "remember your preferences. Nothing optional is set until you choose."
-        )
+        ),
+        help_text=ASKS_AGAIN,
     )
-    accept_label = models.CharField(max_length=40, default="Accept all")
-    reject_label = models.CharField(max_length=40, default="Reject all")
-    customise_label = models.CharField(max_length=40, default="Customise")
-    save_label = models.CharField(max_length=40, default="Save choices")
+    accept_label = models.CharField(
+        _("accept button"), max_length=40, default="Accept all", help_text=ASKS_AGAIN
+    )
+    reject_label = models.CharField(
+        _("reject button"), max_length=40, default="Reject all", help_text=ASKS_AGAIN
+    )
+    customise_label = models.CharField(
+        _("customise button"),
+        max_length=40,
+        default="Customise",
+        help_text=ASKS_AGAIN,
+    )
+    save_label = models.CharField(
+        _("save button"), max_length=40, default="Save choices", help_text=ASKS_AGAIN
+    )
     policy_page = models.ForeignKey(
         "wagtailcore.Page",
+        verbose_name=_("cookie policy page"),
         null=True,
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
-        help_text="The cookie policy page the banner links to.",
+        help_text=_(
+            "The cookie policy page the banner links to. Choosing another page, or "
+            "publishing new wording on this one, asks every visitor to choose again."
+        ),
     )
     google_consent_mode = models.BooleanField(
-        "Google Consent Mode",
+        _("Google Consent Mode"),
         default=True,
-        help_text=(
+        help_text=_(
             "Tell Google tags what visitors chose (Consent Mode v2). Takes effect "
-            "only where the site's CONSENT_GOOGLE_CONSENT_MODE setting is on."
+            "only where the site's CONSENT_GOOGLE_CONSENT_MODE setting is on. "
+            "Changing it does not ask visitors again."
         ),
     )
     # Proof of consent: which wording visitors agreed to. The revision goes up
@@ -175,6 +218,8 @@ class BannerSettings(BaseSiteSetting):
         FieldPanel("policy_page"),
         FieldPanel("google_consent_mode", permission=MANAGE_CATEGORIES),
     ]
+
+    base_form_class = BannerSettingsForm
 
     class Meta:
         verbose_name = "cookie banner"

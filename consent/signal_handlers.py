@@ -10,10 +10,12 @@ from wagtail.signals import page_published
 
 from . import declarations
 from .cookie_names import validate_declared_cookie
-from .models import BannerSettings, CookieDetails, GatedScript
+from .models import BannerSettings, CookieCategory, CookieDetails, GatedScript
 from .signals import declarations_changed
 
-WATCHED = [CookieGroup, Cookie, CookieDetails, GatedScript, BannerSettings]
+# Django sends a proxy model's save and delete signals with the proxy as sender.
+CATEGORY_MODELS = [CookieGroup, CookieCategory]
+WATCHED = [*CATEGORY_MODELS, Cookie, CookieDetails, GatedScript, BannerSettings]
 
 
 def announce_change(sender, instance, **kwargs):
@@ -77,9 +79,12 @@ def connect():
     pre_save.connect(
         refuse_bad_declaration, sender=Cookie, dispatch_uid="consent-cookie-rules"
     )
-    pre_save.connect(
-        keep_varname, sender=CookieGroup, dispatch_uid="consent-category-varname"
-    )
+    for model in CATEGORY_MODELS:
+        pre_save.connect(
+            keep_varname,
+            sender=model,
+            dispatch_uid=f"consent-{model.__name__}-varname",
+        )
     pre_save.connect(
         renew_version_of_renamed_cookie,
         sender=Cookie,

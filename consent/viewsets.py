@@ -1,6 +1,6 @@
-from cookie_consent.models import CookieGroup
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, ObjectList
+from wagtail.admin.ui.tables import StatusFlagColumn
 from wagtail.admin.views.generic import IndexView, ReorderView
 from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
@@ -8,8 +8,8 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 
 from .choosers import GatedScriptChooserViewSet
 from .forms import CategoryForm
-from .models import GatedScript
-from .panels import DeclaredCookiesPanel
+from .models import CookieCategory, GatedScript
+from .panels import DeclaredCookiesPanel, VariableNamePanel
 from .permissions import MANAGE_CATEGORIES
 
 
@@ -28,11 +28,26 @@ class CategoryReorderView(ReorderView):
 class CategoryViewSet(ModelViewSet):
     """Categories; the permission policy is CategoryPermissionPolicy."""
 
-    model = CookieGroup
+    model = CookieCategory
     icon = "tag"
-    menu_label = "Categories"
+    menu_label = _("Cookie categories")
     name = "consent_categories"
-    list_display = ["name", "varname", "is_required"]
+    list_display = [
+        "name",
+        "varname",
+        StatusFlagColumn(
+            "is_required",
+            label=_("Visitors' choice"),
+            true_label=_("Always on"),
+            false_label=_("Optional"),
+        ),
+        StatusFlagColumn(
+            "is_deletable",
+            label=_("When declined"),
+            true_label=_("Cookies deleted"),
+            false_label=_("Cookies kept"),
+        ),
+    ]
     sort_order_field = "ordering"
     # A copy needs a new varname and cookie rows of its own, but Wagtail's copy view
     # binds the form to the original category: add a category instead.
@@ -42,18 +57,12 @@ class CategoryViewSet(ModelViewSet):
     edit_handler = ObjectList(
         [
             FieldPanel("name"),
-            FieldPanel(
-                "varname",
-                help_text=_(
-                    "Used in templates and in the consent cookie. "
-                    "It cannot be changed once the category is saved."
-                ),
-            ),
+            VariableNamePanel("varname"),
             FieldPanel("description"),
             FieldPanel("is_required", permission=MANAGE_CATEGORIES),
             FieldPanel("is_deletable", permission=MANAGE_CATEGORIES),
             FieldPanel("ordering", permission=MANAGE_CATEGORIES),
-            DeclaredCookiesPanel(heading="Declared cookies and storage keys"),
+            DeclaredCookiesPanel(heading=_("Declared cookies and storage keys")),
         ],
         base_form_class=CategoryForm,
     )
@@ -62,14 +71,14 @@ class CategoryViewSet(ModelViewSet):
 class GatedScriptViewSet(SnippetViewSet):
     model = GatedScript
     icon = "code"
-    menu_label = "Gated scripts"
+    menu_label = _("Gated scripts")
     list_display = ["name", "category", "placement", "enabled"]
     list_filter = ["category", "enabled"]
     chooser_viewset_class = GatedScriptChooserViewSet
 
 
 class ConsentViewSetGroup(ViewSetGroup):
-    menu_label = "Cookie consent"
+    menu_label = _("Cookie consent")
     menu_icon = "lock"
     menu_order = 800
     items = (CategoryViewSet, GatedScriptViewSet)

@@ -10,24 +10,17 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from .charts import decisions_chart, every_day, rates_chart
 from .forms import ReportPeriodForm, default_period
 from .models import ConsentRecord
+from .names import category_names
 from .querysets import CategoryTally, sum_tallies
 from .views import permission_policy
 
 SUMMARY_DAYS = 30
 
 
-def report_categories() -> list[str]:
-    """Varnames of the categories a visitor can choose, in the banner's order."""
-    from cookie_consent.models import CookieGroup
-
-    return list(
-        CookieGroup.objects.filter(is_required=False).values_list("varname", flat=True)
-    )
-
-
 def consent_report(first_day, last_day) -> dict:
     """Everything the report shows for a period, in two queries."""
-    categories = report_categories()
+    names = category_names(choosable_only=True)
+    categories = list(names)
     days = ConsentRecord.objects.decided_between(first_day, last_day).daily_tallies(
         categories
     )
@@ -46,6 +39,7 @@ def consent_report(first_day, last_day) -> dict:
         "first_day": first_day,
         "last_day": last_day,
         "categories": categories,
+        "names": names,
         "totals": totals,
         "rows": rows,
         "decisions_chart": decisions_chart(days, first_day, last_day),
@@ -73,6 +67,9 @@ class ConsentDashboardView(
             period = default_period()
         context = self.get_context_data(form=form, **consent_report(*period))
         return self.render_to_response(context)
+
+    def get_breadcrumbs_items(self):
+        return [*self.breadcrumbs_items, {"url": "", "label": self.get_page_title()}]
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

@@ -4,16 +4,12 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
 
 from .models import ConsentRecord, ConsentSource
+from .names import category_names
 from .querysets import ACCEPTED, DECLINED
 
 
 def category_choices():
-    from cookie_consent.models import CookieGroup
-
-    return [
-        (varname, name or varname)
-        for varname, name in CookieGroup.objects.values_list("varname", "name")
-    ]
+    return list(category_names().items())
 
 
 class ConsentRecordFilterSet(WagtailFilterSet):

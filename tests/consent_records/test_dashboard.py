@@ -110,7 +110,7 @@ def test_the_charts_are_accessible_svg_drawn_on_the_server(officer_client, decis
         for element_id in labelled_by:
             assert f'id="{element_id}"' in html
     assert "4 decisions in all; the busiest day was 18 Nov 2026 with 4" in html
-    assert "analytics: 100% accepted (4 of 4)" in html
+    assert "Analytics: 100% accepted (4 of 4)" in html
     assert "<script" not in html.split('id="main"')[1].split("</main>")[0]
 
 
@@ -122,6 +122,33 @@ def test_the_numbers_are_in_a_table_beside_the_chart(officer_client, decisions):
 
     assert '<th scope="row">20 Nov 2026</th>' in html
     assert "75% <span" in html  # analytics on 20 November: 3 of 4
+
+
+def test_the_report_has_its_own_title_and_breadcrumbs(officer_client):
+    html = officer_client.get(DASHBOARD).content.decode()
+
+    assert re.search(r"<title>\s*Consent report", html)
+    assert re.search(r"<h1[^>]*>.*Consent report.*</h1>", html, flags=re.S)
+    breadcrumbs = re.search(r'<nav[^>]*aria-label="Breadcrumb".*?</nav>', html, re.S)
+    assert 'href="/admin/"' in breadcrumbs.group(0)
+    assert "Consent report" in breadcrumbs.group(0)
+
+
+def test_the_report_names_categories_as_they_are_called_now(officer_client, decisions):
+    from cookie_consent.models import CookieGroup
+
+    decisions(1, accepted=["analytics"])
+    CookieGroup.objects.filter(varname="analytics").update(name="Visit statistics")
+
+    report = officer_client.get(DASHBOARD).content.decode()
+    summary = officer_client.get("/admin/").content.decode()
+
+    assert '<th scope="col">Visit statistics accepted</th>' in report
+    assert '<th scope="row">Visit statistics</th>' in report
+    assert "Visit statistics: 100% accepted (1 of 1)" in report
+    assert '<th scope="row">Visit statistics</th>' in summary
+    for html in (report, summary):
+        assert ">analytics<" not in html
 
 
 def count_queries(client, query) -> int:

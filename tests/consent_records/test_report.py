@@ -2,6 +2,7 @@
 
 import csv
 import io
+import re
 import uuid
 
 import pytest
@@ -130,6 +131,14 @@ def test_an_unknown_visitor_finds_no_records(officer_client, records):
     assert listed(officer_client, consent_id=str(uuid.uuid4())) == set()
 
 
+def named(*varnames) -> str:
+    """The categories as the report names them: by their names as they are now."""
+    from cookie_consent.models import CookieGroup
+
+    names = dict(CookieGroup.objects.values_list("varname", "name"))
+    return ", ".join(names[varname] for varname in varnames)
+
+
 def exported_csv(client, **query) -> list[dict]:
     response = client.get(REPORT, {**query, "export": "csv"})
     assert response.status_code == 200
@@ -146,8 +155,10 @@ def test_csv_export_downloads_the_filtered_rows(officer_client, records):
     (row,) = rows
     assert row["Consent id"] == str(records["preferences"].consent_id)
     assert row["Source"] == "preferences"
-    assert row["Accepted"] == "analytics"
-    assert row["Declined"] == "personalization, marketing"
+    assert row["Accepted"] == named("analytics")
+    assert row["Declined"] == named("personalization", "marketing")
+    assert row["Accepted (varnames)"] == "analytics"
+    assert row["Declined (varnames)"] == "personalization, marketing"
     assert "Decided at" in row and "Texts hash" in row
 
 
@@ -156,6 +167,53 @@ def test_csv_export_is_not_paginated(officer_client, make_record):
         make_record(accepted=["analytics"])
 
     assert len(exported_csv(officer_client)) == 60
+
+
+@pytest.fixture
+def renamed(cookie_groups):
+    """Analytics, renamed by an editor after the decisions were recorded."""
+    from cookie_consent.models import CookieGroup
+
+    CookieGroup.objects.filter(varname="analytics").update(name="Visit statistics")
+
+
+def test_the_report_names_categories_as_they_are_called_now(
+    officer_client, records, renamed
+):
+    response = officer_client.get(REPORT, {"source": "preferences"})
+
+    cells = [
+        " ".join(cell.split())
+        for cell in re.findall(r"<td[^>]*>(.*?)</td>", response.content.decode(), re.S)
+    ]
+    assert "Visit statistics" in cells
+    assert named("personalization", "marketing") in cells
+    assert "analytics" not in cells
+
+
+def test_the_category_filter_offers_names(officer_client, records, renamed):
+    html = officer_client.get(REPORT).content.decode()
+
+    assert re.search(r'<option value="analytics"[^>]*>Visit statistics</option>', html)
+
+
+def test_the_export_names_categories_and_keeps_their_varnames(
+    officer_client, records, renamed
+):
+    (row,) = exported_csv(officer_client, source="preferences")
+
+    assert row["Accepted"] == "Visit statistics"
+    assert row["Accepted (varnames)"] == "analytics"
+
+
+def test_a_deleted_category_keeps_its_varname_in_the_report(
+    officer_client, make_record, cookie_groups
+):
+    make_record(accepted=["video"])
+
+    (row,) = exported_csv(officer_client)
+
+    assert row["Accepted"] == "video"
 
 
 def test_xlsx_export_downloads_the_filtered_rows(officer_client, records):
@@ -167,6 +225,11 @@ def test_xlsx_export_downloads_the_filtered_rows(officer_client, records):
     heading, *rows = list(workbook.active.values)
     consent_ids = {row[heading.index("Consent id")] for row in rows}
     assert consent_ids == ids(records, "banner", "preferences")
+    accepted = {row[heading.index("Accepted")] for row in rows}
+    assert accepted == {
+        named("analytics", "personalization", "marketing"),
+        named("analytics"),
+    }
 
 
 @pytest.mark.parametrize("url", [REPORT, RESULTS, f"{REPORT}?export=csv"])

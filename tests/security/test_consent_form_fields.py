@@ -101,8 +101,12 @@ CELLS = [
     ids=[f"{f.form}: {f.field}: {role}" for f, role, _ in CELLS],
 )
 def test_a_posted_change_is_saved_only_where_the_table_allows(
-    client, form_field, role, expected, user_in_role
+    client, form_field, role, expected, user_in_role, settings
 ):
+    # The Google Consent Mode box is locked for everyone while the site-wide
+    # setting is off (tests/consent/test_admin_wording.py): the table is for a
+    # site that uses it.
+    settings.CONSENT_GOOGLE_CONSENT_MODE = True
     form, change = form_and_change(form_field.form, form_field.field)
     category = CookieGroup.objects.get(varname="analytics")
     before = form.read()

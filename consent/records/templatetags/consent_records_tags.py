@@ -16,3 +16,9 @@ def consent_id(context) -> str:
         return ""
     parsed = consent_id_from_request(request)
     return str(parsed) if parsed else ""
+
+
+@register.filter
+def category_name(varname: str, names: dict) -> str:
+    """The category's name as it is now (its varname if it was deleted)."""
+    return names.get(varname, varname)
