@@ -49,7 +49,7 @@ format: install
 check: install
 	$(BIN)/python manage.py check --fail-level WARNING
 	$(BIN)/python manage.py makemigrations --check --dry-run
-	DJANGO_SETTINGS_MODULE=microsite.settings.production SECRET_KEY=check-only-$$(date +%s)-not-a-real-key-but-long-enough-to-pass-the-check ALLOWED_HOSTS=example.org \
+	DJANGO_SETTINGS_MODULE=microsite.settings.production SECRET_KEY=check-only-$$(date +%s)-not-a-real-key-but-long-enough-to-pass-the-check ALLOWED_HOSTS=example.org WAGTAILADMIN_BASE_URL=https://example.org \
 		$(BIN)/python manage.py check --deploy --fail-level WARNING
 
 # Chromium, nginx and openssl for the browser and proxy tests (apt-get as root).
