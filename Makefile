@@ -3,11 +3,13 @@ PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 PORT ?= 8000
+# Where `make run` serves the site; its pages and admin links name this address.
+RUN_URL = http://127.0.0.1:$(PORT)
 STAMP := $(VENV)/.installed-$(shell cat pyproject.toml | cksum | cut -d' ' -f1)
 PYTEST_ARGS ?=
 BENCH_ARGS ?=
 
-.PHONY: system-packages run test install migrate demo lint format check test-postgres test-redis bench clean
+.PHONY: system-packages run-notice run test install migrate demo lint format check test-postgres test-redis bench clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -25,9 +27,16 @@ migrate: install
 demo: migrate
 	$(BIN)/python manage.py load_demo
 
-run: demo
-	$(BIN)/python manage.py ensure_admin
-	$(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
+# Printed first: the steps behind `demo` are silent and take minutes on a fresh clone.
+run-notice:
+	@echo "Preparing the site for $(RUN_URL)/. The first run takes a few minutes:"
+	@echo "it creates $(VENV), installs the Python packages, builds the database and"
+	@echo "loads the demo content. Later runs start in about half a minute."
+
+run: run-notice demo
+	$(BIN)/python manage.py set_site_address 127.0.0.1 $(PORT)
+	WAGTAILADMIN_BASE_URL=$(RUN_URL) $(BIN)/python manage.py ensure_admin
+	WAGTAILADMIN_BASE_URL=$(RUN_URL) $(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
 
 lint: install
 	$(BIN)/ruff check --no-cache .
@@ -40,7 +49,7 @@ format: install
 check: install
 	$(BIN)/python manage.py check --fail-level WARNING
 	$(BIN)/python manage.py makemigrations --check --dry-run
-	DJANGO_SETTINGS_MODULE=microsite.settings.production SECRET_KEY=check-only-$$(date +%s)-not-a-real-key-but-long-enough-to-pass-the-check ALLOWED_HOSTS=example.org \
+	DJANGO_SETTINGS_MODULE=microsite.settings.production SECRET_KEY=check-only-$$(date +%s)-not-a-real-key-but-long-enough-to-pass-the-check ALLOWED_HOSTS=example.org WAGTAILADMIN_BASE_URL=https://example.org \
 		$(BIN)/python manage.py check --deploy --fail-level WARNING
 
 # Chromium, nginx and openssl for the browser and proxy tests (apt-get as root).

@@ -1,4 +1,5 @@
 import datetime
+from urllib.parse import urlencode
 
 from django.conf import settings
 from django.contrib.syndication.views import Feed
@@ -27,7 +28,14 @@ class ArticleRssFeed(Feed):
         return f"{index_page.title}{about} | {settings.WAGTAIL_SITE_NAME}"
 
     def link(self, index_page):
-        return index_page.get_url(request=self.request)
+        return index_page.get_url(request=self.request) + self.topic_query()
+
+    def feed_url(self, index_page):
+        # Django's default, request.path, drops the topic from a topic feed's self link.
+        return self.request.path + self.topic_query()
+
+    def topic_query(self) -> str:
+        return f"?{urlencode({'topic': self.topic.slug})}" if self.topic else ""
 
     def description(self, index_page):
         return (

@@ -96,17 +96,16 @@ def remove_wagtail_welcome_page(root: Page) -> None:
 
 
 def ensure_default_site(home: HomePage) -> Site:
+    """The default Site, rooted at the home page.
+
+    A new Site gets Wagtail's own default address, localhost:80; an existing one keeps
+    its address (`make run` sets it with `set_site_address`, operators in the admin).
+    """
     site = Site.objects.filter(is_default_site=True).first()
     if site is None:
         site = Site(hostname="localhost", port=80, is_default_site=True)
-    if (
-        site.root_page_id != home.pk
-        or site.site_name != HOME["title"]
-        or site.hostname != "localhost"
-        or site.port != 80
-    ):
-        site.hostname = "localhost"
-        site.port = 80
+    in_place = site.root_page_id == home.pk and site.site_name == HOME["title"]
+    if site.pk is None or not in_place:
         site.root_page = home
         site.site_name = HOME["title"]
         site.save()

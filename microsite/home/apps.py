@@ -6,3 +6,6 @@ class HomeConfig(AppConfig):
     label = "home"
     verbose_name = "Home"
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from . import checks  # noqa: F401  (registers the deployment checks)

@@ -3,6 +3,7 @@ import io
 import pytest
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
+from wagtail.models import Site
 
 
 @pytest.fixture
@@ -42,3 +43,13 @@ def test_ensure_admin_never_reveals_a_password_it_did_not_set(db, var_dir):
     assert "own-pass" not in output
     assert "user: editor" in output
     assert "unchanged" in output
+
+
+def test_ensure_admin_prints_the_site_and_admin_addresses(db, var_dir, settings):
+    settings.WAGTAILADMIN_BASE_URL = "http://127.0.0.1:8001"
+    Site.objects.filter(is_default_site=True).update(hostname="127.0.0.1", port=8001)
+
+    output = ensure_admin()
+
+    assert "Site:  http://127.0.0.1:8001/\n" in output
+    assert "Admin: http://127.0.0.1:8001/admin/  user: admin" in output

@@ -1,7 +1,7 @@
 import re
 
 from django.core.paginator import InvalidPage, Paginator
-from django.http import HttpResponseNotFound
+from django.http import Http404
 from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
@@ -113,5 +113,5 @@ class ArticleIndexPage(RoutablePageMixin, Page):
         try:
             topic = self.topic_from_request(request)
         except ListingError as error:
-            return HttpResponseNotFound(str(error), content_type="text/plain")
+            raise Http404(str(error)) from None
         return feed_class(self, topic)(request)

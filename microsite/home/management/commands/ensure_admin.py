@@ -3,11 +3,13 @@ import secrets
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand
+from wagtail.models import Site
 
 
 class Command(BaseCommand):
     help = (
-        "Create a superuser for local development if none exists, and print its login. "
+        "Create a superuser for local development if none exists, and print the "
+        "site's address (the default Site) and the admin's address and login. "
         "The generated password is kept in var/admin-password.txt (never committed)."
     )
 
@@ -33,9 +35,13 @@ class Command(BaseCommand):
             password = password_file.read_text().strip()
         else:
             password = "(unchanged: set it with 'manage.py changepassword')"
+        self.stdout.write("")
+        site = Site.objects.filter(is_default_site=True).first()
+        if site is not None:
+            self.stdout.write(self.style.SUCCESS(f"Site:  {site.root_url}/"))
         self.stdout.write(
             self.style.SUCCESS(
-                f"\nAdmin: {base}/admin/  user: {admin.get_username()}  "
+                f"Admin: {base}/admin/  user: {admin.get_username()}  "
                 f"password: {password}\n"
             )
         )
