@@ -3,6 +3,7 @@
 from cookie_consent.models import Cookie, CookieGroup
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.urls import reverse
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import StreamField
@@ -124,16 +125,20 @@ class GatedScript(models.Model):
         return int(self.updated_at.timestamp())
 
 
+# What each choice means, in the default button labels' words. Sites whose message
+# was never edited get a newer default through a data migration (0007).
+DEFAULT_MESSAGE = (
+    "We use strictly necessary cookies to make this site work. “Accept all” also "
+    "allows cookies for analytics, personalisation and marketing, which includes "
+    "advertising. “Reject all” keeps only the strictly necessary ones. “Customise” "
+    "lets you choose category by category."
+)
+
+
 @register_setting(icon="cog")
 class BannerSettings(BaseSiteSetting):
     title = models.CharField(max_length=100, default="Cookies on this site")
-    message = models.TextField(
-        default=(
-            "We use strictly necessary cookies to make this site work. With your "
-            "permission we would also like to measure how the site is used and "
-            "remember your preferences. Nothing optional is set until you choose."
-        )
-    )
+    message = models.TextField(default=DEFAULT_MESSAGE)
     accept_label = models.CharField(max_length=40, default="Accept all")
     reject_label = models.CharField(max_length=40, default="Reject all")
     customise_label = models.CharField(max_length=40, default="Customise")
@@ -159,6 +164,9 @@ class BannerSettings(BaseSiteSetting):
     # decided under an older revision are asked again.
     texts_revision = models.PositiveIntegerField(default=1, editable=False)
     texts_hash = models.CharField(max_length=64, blank=True, editable=False)
+
+    # Every page links the policy page: read it with the settings.
+    select_related = ["policy_page"]
 
     panels = [
         FieldPanel("title"),
@@ -195,6 +203,16 @@ class BannerSettings(BaseSiteSetting):
         defaults = cls(site=site)
         defaults.refresh_texts_revision()
         return defaults
+
+    def policy_url(self, request=None):
+        """Where the banner's policy link leads: the chosen cookie policy page while
+        it is live, else the plugin's own cookie settings page."""
+        page = self.policy_page
+        if page is not None and page.live:
+            url = page.get_url(request)
+            if url:
+                return url
+        return reverse("cookie_consent_cookie_group_list")
 
     def save(self, *args, **kwargs):
         self.refresh_texts_revision()
