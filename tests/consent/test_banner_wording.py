@@ -122,3 +122,17 @@ def test_the_migration_leaves_an_operators_message_alone(site_pages):
     kept = BannerSettings.objects.get()
     assert kept.message == own.message
     assert (kept.texts_revision, kept.texts_hash) == (1, own.texts_hash)
+
+
+INFORMATION_PAGE_QUERY_BUDGET = 12
+
+
+def test_the_policy_page_stays_within_its_query_budget(
+    client, policy_page, settings, django_assert_max_num_queries
+):
+    settings.PAGE_CACHE_ENABLED = False  # measure rendering, not the page cache
+    client.get("/cookie-policy/")  # warm per-process caches (site root paths…)
+    with django_assert_max_num_queries(INFORMATION_PAGE_QUERY_BUDGET):
+        response = client.get("/cookie-policy/")
+    assert response.status_code == 200
+    assert response.context is not None, "served from a cache, not rendered"

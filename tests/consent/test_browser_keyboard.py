@@ -4,6 +4,7 @@ and focus kept on the page after a choice."""
 from io import StringIO
 
 import pytest
+from playwright.sync_api import expect
 
 from .browser import BANNER, DIALOG, banner_button, focused_inside
 
@@ -57,7 +58,7 @@ def test_after_a_choice_in_the_dialog_focus_moves_to_the_main_content(page, site
     page.keyboard.press("Enter")
     page.locator(BANNER).wait_for(state="hidden")
 
-    page.wait_for_function("document.activeElement.tagName === 'MAIN'")
+    expect(page.locator("main")).to_be_focused()
 
 
 def test_closing_the_dialog_opened_from_the_footer_returns_focus_there(page, site_url):
@@ -69,7 +70,7 @@ def test_closing_the_dialog_opened_from_the_footer_returns_focus_there(page, sit
     page.keyboard.press("Enter")
     page.locator(DIALOG).get_by_role("button", name="Save choices").click()
 
-    page.wait_for_function("document.activeElement.textContent === 'Cookie settings'")
+    expect(settings_link).to_be_focused()
 
 
 @pytest.fixture
@@ -106,18 +107,10 @@ sel => new Promise(resolve => {
 VIEWPORTS = [(320, 640), (768, 1024), (1440, 900)]
 
 
-@pytest.mark.parametrize(
-    "width, height", VIEWPORTS, ids=[f"{w}px" for w, _ in VIEWPORTS]
-)
-def test_no_focused_element_is_ever_hidden_behind_the_banner(
-    page, article_url, width, height
-):
-    """Every focusable element of a long article, reached by Tab with the banner
-    shown, is fully visible: below the top of the window, above the banner."""
-    page.set_viewport_size({"width": width, "height": height})
-    page.goto(article_url)
-    assert page.locator(BANNER).is_visible()
-
+def walk_the_page_by_keyboard(page):
+    """Tab from the top to past the last element; every focused element outside
+    the banner must be fully visible: below the top of the window, above the
+    banner. Returns what was focused outside the banner."""
     seen = []
     for _ in range(400):
         page.keyboard.press("Tab")
@@ -128,5 +121,33 @@ def test_no_focused_element_is_ever_hidden_behind_the_banner(
         if not box["inBanner"]:
             assert box["top"] >= 0, box
             assert box["bottom"] <= box["bannerTop"], box
-    outside = [box for box in seen if not box["inBanner"]]
-    assert len(outside) >= 15, "header, article, sources and footer links"
+    return [box for box in seen if not box["inBanner"]]
+
+
+@pytest.mark.parametrize(
+    "width, height", VIEWPORTS, ids=[f"{w}px" for w, _ in VIEWPORTS]
+)
+def test_no_focused_element_is_ever_hidden_behind_the_banner(
+    page, article_url, width, height
+):
+    page.set_viewport_size({"width": width, "height": height})
+    page.goto(article_url)
+    assert page.locator(BANNER).is_visible()
+
+    focused = walk_the_page_by_keyboard(page)
+
+    assert len(focused) >= 15, "header, article, sources and footer links"
+
+
+def test_the_room_kept_for_the_banner_follows_its_height(page, article_url):
+    """A failed save adds a note to the banner: the page must make room for it."""
+    page.set_viewport_size({"width": 320, "height": 640})
+    page.goto(article_url)
+    page.route("**/cookies/status/", lambda route: route.abort())
+    banner_button(page, "Accept all").click()
+    page.locator(f"{BANNER} [data-consent-error]").wait_for()
+    page.evaluate("document.activeElement.blur()")
+
+    focused = walk_the_page_by_keyboard(page)
+
+    assert len(focused) >= 15

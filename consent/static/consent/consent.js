@@ -135,6 +135,6 @@
     if (opener && opener.isConnected && opener.getClientRects().length) opener.focus();
     else land();
   });
-  if (banner) new ResizeObserver(fit).observe(banner);
+  if (banner && w.ResizeObserver) new ResizeObserver(fit).observe(banner);
   apply();
 })(document, window);
