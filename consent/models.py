@@ -129,9 +129,9 @@ class GatedScript(models.Model):
 # was never edited get a newer default through a data migration (0007).
 DEFAULT_MESSAGE = (
     "We use strictly necessary cookies to make this site work. “Accept all” also "
-    "allows cookies for analytics, personalisation and marketing, which includes "
-    "advertising. “Reject all” keeps only the strictly necessary ones. “Customise” "
-    "lets you choose category by category."
+    "allows analytics, personalisation and marketing (advertising) cookies. "
+    "“Reject all” keeps only the necessary ones. “Customise” lets you choose each "
+    "category."
 )
 
 

@@ -17,9 +17,9 @@ OLD_MESSAGE = (
 )
 NEW_MESSAGE = (
     "We use strictly necessary cookies to make this site work. “Accept all” also "
-    "allows cookies for analytics, personalisation and marketing, which includes "
-    "advertising. “Reject all” keeps only the strictly necessary ones. “Customise” "
-    "lets you choose category by category."
+    "allows analytics, personalisation and marketing (advertising) cookies. "
+    "“Reject all” keeps only the necessary ones. “Customise” lets you choose each "
+    "category."
 )
 
 
