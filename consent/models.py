@@ -3,6 +3,7 @@
 from cookie_consent.models import Cookie, CookieGroup
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
@@ -143,6 +144,15 @@ class GatedScript(models.Model):
 # Visitors agreed to words: saving different ones starts a new texts revision.
 ASKS_AGAIN = _("Saving new wording asks every visitor to choose again.")
 
+# What each choice means, in the default button labels' words. Sites whose message
+# was never edited get a newer default through a data migration (0007).
+DEFAULT_MESSAGE = (
+    "We use strictly necessary cookies to make this site work. “Accept all” also "
+    "allows analytics, personalisation and marketing (advertising) cookies. "
+    "“Reject all” keeps only the necessary ones. “Customise” lets you choose each "
+    "category."
+)
+
 
 @register_setting(icon="cog")
 class BannerSettings(BaseSiteSetting):
@@ -154,11 +164,7 @@ class BannerSettings(BaseSiteSetting):
     )
     message = models.TextField(
         _("message"),
-        default=(
-            "We use strictly necessary cookies to make this site work. With your "
-            "permission we would also like to measure how the site is used and "
-            "remember your preferences. Nothing optional is set until you choose."
-        ),
+        default=DEFAULT_MESSAGE,
         help_text=ASKS_AGAIN,
     )
     accept_label = models.CharField(
@@ -203,6 +209,9 @@ class BannerSettings(BaseSiteSetting):
     texts_revision = models.PositiveIntegerField(default=1, editable=False)
     texts_hash = models.CharField(max_length=64, blank=True, editable=False)
 
+    # Every page links the policy page: read it with the settings.
+    select_related = ["policy_page"]
+
     panels = [
         FieldPanel("title"),
         FieldPanel("message"),
@@ -240,6 +249,16 @@ class BannerSettings(BaseSiteSetting):
         defaults = cls(site=site)
         defaults.refresh_texts_revision()
         return defaults
+
+    def policy_url(self, request=None):
+        """Where the banner's policy link leads: the chosen cookie policy page while
+        it is live, else the plugin's own cookie settings page."""
+        page = self.policy_page
+        if page is not None and page.live:
+            url = page.get_url(request)
+            if url:
+                return url
+        return reverse("cookie_consent_cookie_group_list")
 
     def save(self, *args, **kwargs):
         self.refresh_texts_revision()

@@ -22,7 +22,7 @@ from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.cache import add_never_cache_headers, patch_cache_control
 from django.utils.decorators import method_decorator
-from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.http import url_has_allowed_host_and_scheme, urlencode
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.generic import TemplateView
@@ -32,6 +32,7 @@ from .conf import settings
 from .decision_form import DecisionForm
 from .models import GatedScript
 from .rate_limit import seconds_until_next_decision
+from .reference import consent_reference, references_kept
 from .state import (
     TEXTS_KEY,
     consent_states,
@@ -42,6 +43,8 @@ from .state import (
 )
 
 SOURCES = {"banner", "preferences", "page", "gpc"}
+# On the cookie settings page after a decision made without JavaScript.
+SAVED_PARAM = "saved"
 
 
 def refusal(request, message, status, **details):
@@ -155,6 +158,14 @@ class DecisionMixin:
 
     def process(self, request, form, *args, **kwargs):
         return super().post(request, *args, **kwargs)
+
+    def get_success_url(self):
+        """Without JavaScript: the settings page says the choice is saved, and
+        links back to the page the visitor came from. That page is never cached."""
+        query = {SAVED_PARAM: "1"}
+        if next_url := self.get_redirect_url():
+            query["next"] = next_url
+        return f"{reverse('cookie_consent_cookie_group_list')}?{urlencode(query)}"
 
     def is_gpc_decline(self, form):
         """A Global Privacy Control signal only ever declines its categories."""
@@ -288,6 +299,11 @@ class PreferencesView(TemplateView):
             categories=[dict(c, state=states.get(c["id"])) for c in categories],
             gpc_names=[c["name"] for c in categories if c["id"] in gpc_declines],
             next_url=self.next_url(),
+            saved=self.request.GET.get(SAVED_PARAM) == "1",
+            # Read on the server: the id's cookie is HttpOnly, and this page is
+            # never cached.
+            references_kept=references_kept(),
+            consent_reference=consent_reference(self.request),
         )
         return context
 

@@ -9,6 +9,9 @@ class ConsentRecordsConfig(AppConfig):
 
     def ready(self):
         from ..cookie_names import register_necessary_name
+        from ..reference import register_reference_reader
+        from .api import consent_id_from_request
         from .conf import id_cookie_name
 
         register_necessary_name(id_cookie_name)
+        register_reference_reader(consent_id_from_request)

@@ -62,8 +62,12 @@ def client_config(texts=None):
 @register.simple_tag(takes_context=True)
 def consent_head_script(context):
     """The categories as JSON, then the script that decides whether to ask."""
-    texts = declarations.site_texts_for_request(context.get("request"))
-    return json_script(client_config(texts), "consent-config") + mark_safe(
+    request = context.get("request")
+    texts = declarations.site_texts_for_request(request)
+    config = client_config(texts)
+    # A preview shows no banner: the head script must not make room for one.
+    config["preview"] = is_preview(request)
+    return json_script(config, "consent-config") + mark_safe(
         f"<script>{head_script()}</script>"
     )
 
@@ -82,15 +86,38 @@ def gated_scripts(placement):
     return {"scripts": scripts}
 
 
+def is_preview(request) -> bool:
+    """Whether Wagtail renders this page as a preview (set by ``serve_preview``)."""
+    return getattr(request, "is_preview", False)
+
+
 @register.inclusion_tag("consent/banner_and_dialog.html", takes_context=True)
 def consent_banner(context):
+    """The banner, the preferences dialog and consent.js; nothing in a preview,
+    where the banner would cover the page the editor is checking."""
     request = context.get("request")
+    if is_preview(request):
+        return {"show": False}
     banner = BannerSettings.for_request(request) if request else BannerSettings()
     categories = declarations.current()["categories"]
     gpc_names = [
         c["name"] for c in categories if c["id"] in settings.CONSENT_GPC_DECLINES
     ]
-    return {"banner": banner, "categories": categories, "gpc_names": gpc_names}
+    return {
+        "show": True,
+        "banner": banner,
+        "categories": categories,
+        "gpc_names": gpc_names,
+        "policy_url": banner.policy_url(request),
+    }
+
+
+@register.simple_tag(takes_context=True)
+def consent_policy_url(context):
+    """The cookie policy page of the request's site, or the cookie settings page."""
+    request = context.get("request")
+    banner = BannerSettings.for_request(request) if request else BannerSettings()
+    return banner.policy_url(request)
 
 
 @register.inclusion_tag("consent/cookie_declarations.html")

@@ -1,12 +1,14 @@
 from django.apps import apps
 from django.db import models
 from modelcluster.fields import ParentalKey
+from wagtail import blocks
 from wagtail.admin.panels import FieldPanel, InlinePanel, PageChooserPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
-from wagtail.fields import RichTextField
+from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from consent.blocks import CookieDeclarationsBlock
 from glossary.models import GlossaryTermPage, Topic
 
 LATEST_ARTICLES = 3
@@ -83,6 +85,42 @@ class HomePageFeaturedTerm(Orderable):
     )
 
     panels = [PageChooserPanel("term", "glossary.GlossaryTermPage")]
+
+
+class InformationPage(Page):
+    """A page of plain information, such as the cookie policy or "About us"."""
+
+    body = StreamField(
+        [
+            (
+                "heading",
+                blocks.CharBlock(
+                    icon="title",
+                    template="components/streamfield/blocks/heading.html",
+                    help_text="A section heading, e.g. 'How long we keep choices'.",
+                ),
+            ),
+            (
+                "paragraph",
+                blocks.RichTextBlock(
+                    features=["bold", "italic", "link", "ul", "ol"],
+                    icon="pilcrow",
+                    template="components/streamfield/blocks/paragraph.html",
+                ),
+            ),
+            ("cookie_declarations", CookieDeclarationsBlock()),
+        ],
+        help_text=(
+            "Headings and paragraphs. On the cookie policy, add 'Cookie "
+            "declarations' where the list of every cookie should appear."
+        ),
+    )
+
+    content_panels = Page.content_panels + [FieldPanel("body")]
+    search_fields = Page.search_fields + [index.SearchField("body")]
+    parent_page_types = ["home.HomePage"]
+    subpage_types = []
+    template = "pages/information_page.html"
 
 
 @register_setting(icon="doc-full")

@@ -45,11 +45,11 @@ def test_saving_choices_accepts_the_ticked_and_declines_the_rest(client, site_pa
     assert values["marketing"] == values["personalization"] == "-1"
 
 
-def test_decisions_redirect_back_to_a_page_on_this_site(client, site_pages):
+def test_decisions_redirect_to_the_saved_notice_with_the_way_back(client, site_pages):
     response = client.post(
         "/cookies/accept/", {"all_groups": "1", "next": "/glossary/"}
     )
-    assert response["Location"] == "/glossary/"
+    assert response["Location"] == "/cookies/?saved=1&next=%2Fglossary%2F"
 
 
 def test_a_next_address_on_another_host_falls_back_to_the_settings_page(
@@ -58,7 +58,7 @@ def test_a_next_address_on_another_host_falls_back_to_the_settings_page(
     response = client.post(
         "/cookies/decline/", {"all_groups": "1", "next": "https://evil.example/"}
     )
-    assert response["Location"] == "/cookies/"
+    assert response["Location"] == "/cookies/?saved=1"
 
 
 def test_a_forged_post_without_csrf_token_is_refused_and_changes_nothing(site_pages):

@@ -82,11 +82,13 @@
       })
       .then(function (r) {
         if (!r.ok) throw Error(r.status);
+        var b = banner && banner.contains(d.activeElement);
         if (source != "gpc") {
           if (dialog.open) dialog.close();
           notes.forEach(function (n) { n.hidden = true; });
         }
         apply(1);
+        if (b && !ask()) land();
       })
       .catch(function () { if (source != "gpc") notes.forEach(function (n) { n.hidden = false; }); });
   }
@@ -123,7 +125,16 @@
     else if (!e.shiftKey && d.activeElement == last) { first.focus(); e.preventDefault(); }
   });
 
-  dialog.addEventListener("close", function () { if (opener && opener.isConnected) opener.focus(); });
-  w.addEventListener("resize", fit);
+  // After a choice, focus moves to the main content (as the skip link does).
+  function land() {
+    var m = d.querySelector("main") || d.body;
+    if (m.tabIndex < 0) m.tabIndex = -1;
+    m.focus({ preventScroll: true });
+  }
+  dialog.addEventListener("close", function () {
+    if (opener && opener.isConnected && opener.getClientRects().length) opener.focus();
+    else land();
+  });
+  if (banner && w.ResizeObserver) new ResizeObserver(fit).observe(banner);
   apply();
 })(document, window);

@@ -47,5 +47,5 @@
   var s = state(), k;
   gcm({}, "default");
   for (k in stored()) { gcm(s, "update"); break; }
-  for (k in s) if (s[k] === null) d.documentElement.classList.add("consent-ask");
+  if (!c.preview) for (k in s) if (s[k] === null) d.documentElement.classList.add("consent-ask");
 })(document, window);
