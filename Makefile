@@ -9,7 +9,7 @@ STAMP := $(VENV)/.installed-$(shell cat pyproject.toml | cksum | cut -d' ' -f1)
 PYTEST_ARGS ?=
 BENCH_ARGS ?=
 
-.PHONY: system-packages run-notice run test install migrate demo lint format check test-postgres test-redis bench clean
+.PHONY: system-packages run-notice run test install migrate demo lint format check test-postgres test-redis bench screenshots clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -70,6 +70,11 @@ test-redis: install
 
 bench: install
 	$(BIN)/python benchmarks/run_all.py $(BENCH_ARGS)
+
+# Every page type and state at 320, 768 and 1440 px, from a throwaway demo site
+# (tools/screenshots.py): into var/screenshots/, or SCREENSHOTS_DIR.
+screenshots: install
+	$(BIN)/python tools/screenshots.py $(SCREENSHOTS_DIR)
 
 clean:
 	rm -rf $(VENV) var static_collected .pytest_cache .ruff_cache

@@ -15,6 +15,7 @@ from django import template
 from django.templatetags.static import static
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
+from django.utils.translation import gettext
 
 from glossary.autolink import LinkState, link_terms
 
@@ -55,10 +56,13 @@ def _assets_once(request):
         if getattr(request, ASSETS_ATTRIBUTE, False):
             return ""
         setattr(request, ASSETS_ATTRIBUTE, True)
+    # The script reads the popover's words from its own tag: they are translated here.
     return format_html(
-        '<link rel="stylesheet" href="{}"><script defer src="{}"></script>',
+        '<link rel="stylesheet" href="{}">'
+        '<script defer src="{}" data-full-entry="{}"></script>',
         static("glossary/autolink.css"),
         static("glossary/autolink.js"),
+        gettext("Read the full entry"),
     )
 
 

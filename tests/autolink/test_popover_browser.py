@@ -98,3 +98,75 @@ def test_without_javascript_the_term_is_a_plain_working_link(
         assert page.url == f"{live_server.url}/glossary/dysbiosis/"
     finally:
         context.close()
+
+
+def test_the_popover_sits_inside_the_landmark_of_its_link(article_page):
+    link = article_page.locator("a.glossary-term", has_text="dysbiosis")
+    tooltip = tooltip_of(article_page, link)
+    assert tooltip.evaluate("element => element.closest('main') !== null")
+    assert article_page.locator("body > [role=tooltip]").count() == 0
+    link.hover()
+    assert tooltip.is_visible()
+    link_box, tip_box = link.bounding_box(), tooltip.bounding_box()
+    assert tip_box["y"] >= link_box["y"] + link_box["height"]
+    assert abs(tip_box["x"] - link_box["x"]) <= 1
+
+
+@pytest.fixture
+def touch_page(browser, live_server, terms):
+    """A phone: touch only, no mouse to hover with."""
+    context = browser.new_context(
+        has_touch=True, is_mobile=True, viewport={"width": 390, "height": 800}
+    )
+    page = context.new_page()
+    page.goto(f"{live_server.url}/autolink-test/")
+    page.wait_for_function("() => document.querySelector('[role=tooltip]') !== null")
+    yield page
+    context.close()
+
+
+def test_a_first_tap_opens_the_popover_with_a_link_to_the_full_entry(
+    touch_page, live_server
+):
+    link = touch_page.locator("a.glossary-term", has_text="dysbiosis")
+    tooltip = tooltip_of(touch_page, link)
+
+    link.tap()
+
+    assert tooltip.is_visible()
+    assert touch_page.url == f"{live_server.url}/autolink-test/"
+    full_entry = tooltip.get_by_role("link", name="Read the full entry")
+    assert full_entry.get_attribute("href") == "/glossary/dysbiosis/"
+    assert tooltip.text_content().startswith(DEFINITION)
+
+
+def test_a_second_tap_on_the_term_follows_its_link(touch_page, live_server):
+    link = touch_page.locator("a.glossary-term", has_text="dysbiosis")
+    link.tap()
+    with touch_page.expect_navigation():
+        link.tap()
+    assert touch_page.url == f"{live_server.url}/glossary/dysbiosis/"
+
+
+def test_tapping_the_popovers_link_opens_the_full_entry(touch_page, live_server):
+    link = touch_page.locator("a.glossary-term", has_text="dysbiosis")
+    link.tap()
+    with touch_page.expect_navigation():
+        tooltip_of(touch_page, link).get_by_role("link").tap()
+    assert touch_page.url == f"{live_server.url}/glossary/dysbiosis/"
+
+
+def test_tapping_elsewhere_closes_the_popover(touch_page, live_server):
+    link = touch_page.locator("a.glossary-term", has_text="dysbiosis")
+    tooltip = tooltip_of(touch_page, link)
+    link.tap()
+    assert tooltip.is_visible()
+
+    touch_page.locator("h1").tap()
+
+    tooltip.wait_for(state="hidden")
+    other = touch_page.locator("a.glossary-term", has_text="gut microbiome")
+    other.tap()
+    assert tooltip_of(touch_page, other).is_visible()
+    assert tooltip.is_hidden()
+    assert touch_page.url == f"{live_server.url}/autolink-test/"

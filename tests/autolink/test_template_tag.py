@@ -69,11 +69,23 @@ def test_assets_are_added_once_per_request_and_only_when_something_linked(
     request = RequestFactory().get("/an-article/")
     assert "autolink.js" not in render("<p>Nothing to link.</p>", article, request)
     first = render("<p>dysbiosis</p>", article, request)
-    assert first.count('<script defer src="/static/glossary/autolink.js">') == 1
+    assert first.count('<script defer src="/static/glossary/autolink.js"') == 1
     assert first.count('href="/static/glossary/autolink.css"') == 1
     make_term("Eubiosis")
     second = render("<p>eubiosis</p>", article, request)
     assert "glossary-term" in second and "autolink.js" not in second
+
+
+def test_the_script_tag_carries_the_popovers_link_text_through_gettext(
+    make_term, render, article, monkeypatch
+):
+    make_term("Dysbiosis")
+    translations = {"Read the full entry": "Lire l’article complet & plus"}
+    monkeypatch.setattr(
+        "glossary.templatetags.glossary_autolink.gettext", translations.get
+    )
+    linked = render("<p>dysbiosis</p>", article, RequestFactory().get("/"))
+    assert 'data-full-entry="Lire l’article complet &amp; plus"' in linked
 
 
 def test_tags_on_one_page_link_each_term_once_between_them(make_term, render, article):

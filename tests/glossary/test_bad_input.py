@@ -55,7 +55,7 @@ def test_a_page_number_that_does_not_exist_is_not_found(client, terms, number):
 
 def test_error_pages_still_offer_the_letter_bar_and_a_way_back(client, terms):
     html = client.get("/glossary/?letter=zz").content.decode()
-    assert '<a href="/glossary/?letter=a">A</a>' in html
+    assert '<a href="/glossary/?letter=a#results">A</a>' in html
     assert "See every term from A to Z" in html
 
 

@@ -42,7 +42,7 @@ def test_plugin_templates_extend_the_configured_layout(client, make_term):
         for url in ("/glossary/", term.url):
             html = client.get(url).content.decode()
             assert html.startswith("<!DOCTYPE html><html lang='en'><head>")
-            assert "class='plain glossary-" in html
+            assert "class='plain template-glossary-" in html
             assert "Butyrate" in html
 
 

@@ -122,10 +122,12 @@ def test_the_search_box_of_the_full_list_has_no_hidden_filters(client, terms):
 
 def test_letter_and_topic_links_keep_the_search(client, terms):
     html = main_html(client.get("/glossary/", {"q": "explanation", "topic": "mood"}))
-    letter_s = '<a href="/glossary/?letter=s&amp;topic=mood&amp;q=explanation">S</a>'
+    letter_s = (
+        '<a href="/glossary/?letter=s&amp;topic=mood&amp;q=explanation#results">S</a>'
+    )
     assert letter_s in html
-    assert '<a href="/glossary/?topic=skin&amp;q=explanation">Skin</a>' in html
-    assert '<a href="/glossary/?q=explanation">All topics</a>' in html
+    assert '<a href="/glossary/?topic=skin&amp;q=explanation#results">Skin</a>' in html
+    assert '<a href="/glossary/?q=explanation#results">All topics</a>' in html
 
 
 @override_settings(GLOSSARY_TERMS_PER_PAGE=1)
@@ -135,10 +137,13 @@ def test_filtered_search_results_are_paginated_with_links_keeping_every_filter(
     params = {"q": "explanation", "topic": "mood", "letter": "s"}
     kept = "/glossary/?letter=s&amp;topic=mood"
     first = client.get("/glossary/", params)
-    assert f'href="{kept}&amp;page=2&amp;q=explanation" rel="next"' in main_html(first)
+    assert (
+        f'href="{kept}&amp;page=2&amp;q=explanation#results" rel="next"'
+        in main_html(first)
+    )
     second = client.get("/glossary/", {**params, "page": "2"})
     assert second.status_code == 200
-    assert f'href="{kept}&amp;q=explanation" rel="prev"' in main_html(second)
+    assert f'href="{kept}&amp;q=explanation#results" rel="prev"' in main_html(second)
     assert {*term_titles(first), *term_titles(second)} == {
         "Serotonin",
         "Short-chain fatty acids",

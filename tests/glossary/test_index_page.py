@@ -55,14 +55,14 @@ def test_index_lists_live_terms_grouped_by_first_letter(client, alphabet):
 def test_index_shows_its_intro_and_a_glossary_search_box(client, alphabet):
     html = main_html(client.get("/glossary/"))
     assert "Plain explanations of the words used about gut health." in html
-    assert 'role="search" action="/glossary/"' in html
+    assert 'role="search" action="/glossary/#results"' in html
     assert 'name="q"' in html
 
 
 def test_letter_bar_links_letters_with_terms_and_disables_the_rest(client, alphabet):
     html = main_html(client.get("/glossary/"))
-    assert '<a href="/glossary/?letter=a">A</a>' in html
-    assert '<a href="/glossary/?letter=other">#</a>' in html
+    assert '<a href="/glossary/?letter=a#results">A</a>' in html
+    assert '<a href="/glossary/?letter=other#results">#</a>' in html
     assert '<span aria-disabled="true">C</span>' in html
     # A draft does not make its letter available.
     assert '<span aria-disabled="true">Z</span>' in html
@@ -73,8 +73,9 @@ def test_choosing_a_letter_lists_only_terms_filed_under_it(client, alphabet):
     response = client.get("/glossary/?letter=a")
     assert response.status_code == 200
     assert term_titles(response) == ["Acne", "akkermansia"]
-    assert '<a href="/glossary/?letter=a" aria-current="page">A</a>' in main_html(
-        response
+    assert (
+        '<a href="/glossary/?letter=a#results" aria-current="page">A</a>'
+        in main_html(response)
     )
 
 
@@ -88,10 +89,12 @@ def test_topic_filter_lists_only_terms_with_that_topic(client, alphabet):
     assert response.status_code == 200
     assert term_titles(response) == ["Butyrate", "Serotonin"]
     html = main_html(response)
-    assert '<a href="/glossary/?topic=mood" aria-current="page">Mood</a>' in html
+    assert (
+        '<a href="/glossary/?topic=mood#results" aria-current="page">Mood</a>' in html
+    )
     # Letters follow the topic: no Mood term starts with A.
     assert '<span aria-disabled="true">A</span>' in html
-    assert '<a href="/glossary/?letter=s&amp;topic=mood">S</a>' in html
+    assert '<a href="/glossary/?letter=s&amp;topic=mood#results">S</a>' in html
 
 
 def test_letter_and_topic_combine(client, alphabet):
@@ -102,8 +105,8 @@ def test_letter_and_topic_combine(client, alphabet):
 def test_another_topic_starts_from_its_whole_alphabet(client, alphabet):
     html = main_html(client.get("/glossary/?topic=mood&letter=s"))
     # Skin has no term under S: keeping the letter would lead to an empty page.
-    assert '<a href="/glossary/?topic=skin">Skin</a>' in html
-    assert '<a href="/glossary/?letter=s">All topics</a>' in html
+    assert '<a href="/glossary/?topic=skin#results">Skin</a>' in html
+    assert '<a href="/glossary/?letter=s#results">All topics</a>' in html
 
 
 def test_a_letter_with_no_terms_under_the_topic_says_which_topic(client, alphabet):
@@ -137,11 +140,11 @@ def test_empty_search_shows_the_full_list(client, alphabet):
 def test_long_lists_are_paginated_with_links_that_keep_the_filters(client, alphabet):
     first = client.get("/glossary/")
     assert term_titles(first) == ["Acne", "akkermansia"]
-    assert 'href="/glossary/?page=2" rel="next"' in main_html(first)
+    assert 'href="/glossary/?page=2#results" rel="next"' in main_html(first)
 
     last = client.get("/glossary/?page=3")
     assert term_titles(last) == ["5-HTP"]
-    assert 'href="/glossary/?page=2" rel="prev"' in main_html(last)
+    assert 'href="/glossary/?page=2#results" rel="prev"' in main_html(last)
 
     mood = client.get("/glossary/?topic=mood")
     assert "?page=" not in main_html(mood)
@@ -166,7 +169,9 @@ def test_index_of_an_empty_glossary_says_it_is_empty(client, glossary_index):
 def test_search_results_are_paginated_with_links_that_keep_the_query(client, alphabet):
     first = client.get("/glossary/", {"q": "explanation"})
     assert len(term_titles(first)) == 1
-    assert 'href="/glossary/?page=2&amp;q=explanation" rel="next"' in main_html(first)
+    assert 'href="/glossary/?page=2&amp;q=explanation#results" rel="next"' in main_html(
+        first
+    )
     second = client.get("/glossary/", {"q": "explanation", "page": "2"})
     assert second.status_code == 200
     assert term_titles(second) != term_titles(first)
