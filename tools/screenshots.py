@@ -59,6 +59,7 @@ def visitor_pages(addresses) -> dict[str, str]:
         "search": "/search/?q=probiotics",
         "search-empty": "/search/?q=zzzyx",
         "cookies": "/cookies/",
+        "cookie-policy": "/cookie-policy/",
         "not-found": "/no-such-page/",
     }
 

@@ -69,6 +69,7 @@ def every_page_type(live_demo) -> dict[str, str]:
         "article index": "/articles/",
         "article": ArticlePage.objects.live().first().url,
         "cookie preferences": "/cookies/",
+        "cookie policy": "/cookie-policy/",
         "search": "/search/?q=microbiome",
         "not found": "/no-such-page/",
     }
