@@ -145,7 +145,7 @@ class GatedScript(models.Model):
 ASKS_AGAIN = _("Saving new wording asks every visitor to choose again.")
 
 # What each choice means, in the default button labels' words. Sites whose message
-# was never edited get a newer default through a data migration (0007).
+# was never edited get a newer default through a data migration (0008).
 DEFAULT_MESSAGE = (
     "We use strictly necessary cookies to make this site work. “Accept all” also "
     "allows analytics, personalisation and marketing (advertising) cookies. "

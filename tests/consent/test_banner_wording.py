@@ -14,7 +14,7 @@ from microsite.home.models import InformationPage
 pytestmark = pytest.mark.django_db
 
 migration = importlib.import_module(
-    "consent.migrations.0007_banner_message_says_what_each_choice_means"
+    "consent.migrations.0008_banner_message_says_what_each_choice_means"
 )
 
 
