@@ -18,6 +18,7 @@ from django.apps import apps
 from django.db import models, transaction
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
+from wagtail.blocks import StreamValue
 
 from .html import LinkState
 
@@ -72,7 +73,10 @@ class AutolinkedTermsField(models.JSONField):
 
 def _markup(value) -> str:
     """The HTML the template renders for a field value (stream, rich text, text)."""
-    if hasattr(value, "render_as_block"):
+    if isinstance(value, StreamValue):
+        # Rendered from a copy: rendering converts the page's own raw stream data
+        # in place, which would change what the page saves in its revisions.
+        value = value.stream_block.to_python(value.get_prep_value())
         return value.render_as_block()
     from wagtail.rich_text import expand_db_html
 
