@@ -19,6 +19,10 @@ DEFAULTS = {
     # How many terms one page of the glossary's sitemap section lists (the
     # sitemap protocol allows 50,000; fewer keep each response fast).
     "GLOSSARY_SITEMAP_LIMIT": 2000,
+    # The page types a glossary may be created under, as "app_label.ModelName"
+    # strings (Wagtail's ``parent_page_types``); None allows any page but the tree
+    # root. A site names its home page type here.
+    "GLOSSARY_INDEX_PARENT_PAGE_TYPES": None,
     # The cache alias holding the auto-link data, and for how long (seconds).
     "GLOSSARY_AUTOLINK_CACHE": "default",
     "GLOSSARY_AUTOLINK_CACHE_TIMEOUT": 24 * 60 * 60,

@@ -167,6 +167,8 @@ def invalidate_linker() -> None:
         return
     _bump()
     transaction.on_commit(_bump)
+    # After the bump, so that the pages are linked with the new glossary.
+    transaction.on_commit(_refresh_references)
 
 
 @contextmanager
@@ -178,6 +180,12 @@ def invalidation_suspended():
     finally:
         _suspended["depth"] -= 1
         invalidate_linker()
+
+
+def _refresh_references():
+    from .references import refresh_autolinked_terms
+
+    refresh_autolinked_terms()
 
 
 def _bump():

@@ -23,11 +23,17 @@ class GlossaryIndexPage(Page):
     )
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
+    parent_page_types = get_setting("GLOSSARY_INDEX_PARENT_PAGE_TYPES")
     subpage_types = ["glossary.GlossaryTermPage"]
     template = "glossary/glossary_index_page.html"
 
     class Meta:
         verbose_name = "glossary"
+
+    @classmethod
+    def can_exist_under(cls, parent):
+        # At the tree root a glossary would belong to no site and have no URL.
+        return not parent.is_root() and super().can_exist_under(parent)
 
     def get_context(self, request, *args, **kwargs):
         from glossary.listing import build_listing

@@ -10,6 +10,7 @@ from wagtail.admin.panels import (
     ObjectList,
     PageChooserPanel,
     TabbedInterface,
+    TitleFieldPanel,
 )
 from wagtail.api import APIField
 from wagtail.fields import RichTextField, StreamField
@@ -98,7 +99,8 @@ class GlossaryTermPage(RefusesNullCharacters, Page):
     objects = GlossaryTermManager()
 
     content_panels = [
-        FieldPanel(
+        # TitleFieldPanel, as in Page.content_panels: the slug follows the title.
+        TitleFieldPanel(
             "title",
             heading="Term",
             help_text="The term as readers know it, e.g. 'Gut microbiome'.",

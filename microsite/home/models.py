@@ -42,6 +42,8 @@ class HomePage(Page):
     ]
     max_count = 1
     parent_page_types = ["wagtailcore.Page"]
+    # Not Wagtail's bare Page: it would render without the site's layout.
+    subpage_types = ["glossary.GlossaryIndexPage", "articles.ArticleIndexPage"]
     template = "pages/home_page.html"
 
     def get_featured_terms(self) -> list[GlossaryTermPage]:

@@ -201,6 +201,8 @@ WAGTAIL_SITE_NAME = env_str("SITE_NAME", "Gut Health Explained")
 WAGTAILADMIN_BASE_URL = env_str("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAIL_ENABLE_UPDATE_CHECK = False
+# The glossary lives under the home page only (docs/editors.md, "The page tree").
+GLOSSARY_INDEX_PARENT_PAGE_TYPES = ["home.HomePage"]
 WAGTAILAPI_BASE_URL = WAGTAILADMIN_BASE_URL
 WAGTAILAPI_LIMIT_MAX = 100
 WAGTAILDOCS_EXTENSIONS = [

@@ -19,6 +19,7 @@ from wagtail.models import Orderable, Page, PageManager
 from wagtail.query import PageQuerySet
 from wagtail.search import index
 
+from glossary.autolink.references import AutolinkedTermsField
 from glossary.models import GlossaryTermPage, SourceFields
 from glossary.models.validation import RefusesNullCharacters
 from microsite.articles.blocks import ArticleBodyBlock
@@ -105,6 +106,10 @@ class ArticlePage(RefusesNullCharacters, Page):
             "Turn glossary terms in the body into links to their definitions. "
             "Untick if the links get in the way in this article."
         ),
+    )
+    # Counted as references to the terms (a term's "Referenced N times", Usage).
+    glossary_autolinks = AutolinkedTermsField(
+        source="body", enabled_by="autolink_glossary"
     )
 
     objects = PageManager.from_queryset(ArticlePageQuerySet)()
