@@ -43,7 +43,11 @@ class HomePage(Page):
     max_count = 1
     parent_page_types = ["wagtailcore.Page"]
     # Not Wagtail's bare Page: it would render without the site's layout.
-    subpage_types = ["glossary.GlossaryIndexPage", "articles.ArticleIndexPage"]
+    subpage_types = [
+        "glossary.GlossaryIndexPage",
+        "articles.ArticleIndexPage",
+        "home.InformationPage",
+    ]
     template = "pages/home_page.html"
 
     def get_featured_terms(self) -> list[GlossaryTermPage]:

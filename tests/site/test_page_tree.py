@@ -11,18 +11,19 @@ from wagtail.test.utils import WagtailPageTestCase
 
 from glossary.models import GlossaryIndexPage, GlossaryTermPage
 from microsite.articles.models import ArticleIndexPage, ArticlePage
-from microsite.home.models import HomePage
+from microsite.home.models import HomePage, InformationPage
 
 # page model: (the page types it may be created under, the types it may contain)
 PAGE_TREE = {
     # Wagtail's bare page is the tree's root: editors never create one (see below),
     # and under it only the home page may be created.
     Page: ({Page}, {Page, HomePage}),
-    HomePage: ({Page}, {GlossaryIndexPage, ArticleIndexPage}),
+    HomePage: ({Page}, {GlossaryIndexPage, ArticleIndexPage, InformationPage}),
     GlossaryIndexPage: ({HomePage}, {GlossaryTermPage}),
     GlossaryTermPage: ({GlossaryIndexPage}, set()),
     ArticleIndexPage: ({HomePage}, {ArticlePage}),
     ArticlePage: ({ArticleIndexPage}, set()),
+    InformationPage: ({HomePage}, set()),
 }
 
 

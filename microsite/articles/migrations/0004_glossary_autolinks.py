@@ -7,7 +7,7 @@ from django.db import migrations
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('articles', '0002_source_url_and_pmid_rules'),
+        ('articles', '0003_author_bio_optional'),
     ]
 
     operations = [
