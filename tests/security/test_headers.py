@@ -138,6 +138,7 @@ def test_production_settings_pass_the_deployment_checks():
         DJANGO_SETTINGS_MODULE="microsite.settings.production",
         SECRET_KEY="check-only-" + "k" * 60,
         ALLOWED_HOSTS="example.org",
+        WAGTAILADMIN_BASE_URL="https://example.org",
         DATABASE_URL="sqlite:///:memory:",
     )
     result = subprocess.run(
