@@ -16,10 +16,13 @@ from itertools import groupby
 from urllib.parse import urlencode
 
 from django.core.paginator import InvalidPage, Paginator
+from django.db.models import prefetch_related_objects
 
 from glossary.conf import get_setting
 from glossary.letters import GROUPS, OTHER, letter_to_param, param_to_letter
 from glossary.models import GlossaryTermPage, Topic
+from glossary.models.querysets import LISTING_FIELDS
+from glossary.search import ranked_search
 
 
 @dataclass(frozen=True)
@@ -211,7 +214,9 @@ def _select_page(listing, terms, params) -> None:
     if listing.letter:
         terms = terms.starting_with(listing.letter)
     if listing.query:
-        selected = terms.for_listing().search(listing.query)
+        selected = ranked_search(
+            terms.only(*LISTING_FIELDS), listing.query, load=_with_topics
+        )
     else:
         selected = terms.for_listing().in_letter_order()
     paginator = Paginator(selected, get_setting("GLOSSARY_TERMS_PER_PAGE"))
@@ -233,6 +238,11 @@ def _select_page(listing, terms, params) -> None:
             (letter, list(group))
             for letter, group in groupby(listing.page.object_list, _group_of)
         ]
+
+
+def _with_topics(terms: list) -> list:
+    prefetch_related_objects(terms, GlossaryTermPage.objects.listing_topics())
+    return terms
 
 
 def _group_of(term) -> str:

@@ -36,10 +36,13 @@ class GlossaryTermQuerySet(PageQuerySet):
 
     def for_listing(self):
         """Only the columns a list of terms needs, with topics in one extra query."""
-        return self.only(*LISTING_FIELDS).prefetch_related(
-            models.Prefetch(
-                "topics", queryset=self._topic_model().objects.only("name", "slug")
-            )
+        return self.only(*LISTING_FIELDS).prefetch_related(self.listing_topics())
+
+    def listing_topics(self) -> models.Prefetch:
+        """The topics a list of terms shows, for ``prefetch_related_objects`` on
+        terms loaded another way (search results)."""
+        return models.Prefetch(
+            "topics", queryset=self._topic_model().objects.only("name", "slug")
         )
 
     def alphabetical(self):

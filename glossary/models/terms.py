@@ -157,13 +157,16 @@ class GlossaryTermPage(RefusesNullCharacters, Page):
 
     search_fields = Page.search_fields + [
         index.SearchField("title", boost=4),
-        index.AutocompleteField("title"),
         index.SearchField("definition", boost=2),
         index.SearchField("origin"),
         index.SearchField("mechanism"),
         # Not RelatedFields("synonyms"): the search index is written on post_save,
         # before the synonyms (child objects) are saved, so it would lag one edit.
         index.SearchField("synonyms_text", boost=3),
+        # The start of a word finds these (the site search, the glossary's and the
+        # admin's page search, which matches autocomplete fields only).
+        index.AutocompleteField("synonyms_text"),
+        index.AutocompleteField("definition"),
         index.FilterField("never_autolink"),
         index.FilterField("first_letter"),
     ]

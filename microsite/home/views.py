@@ -10,6 +10,7 @@ from django.views.decorators.http import require_GET
 from wagtail.models import Page
 
 from glossary import privacy
+from glossary.search import ranked_search
 from microsite.caching.lookups import cached_lookups
 
 MAX_QUERY_LENGTH = 200
@@ -33,7 +34,7 @@ def robots_txt(request):
 @cached_lookups
 @require_GET
 def search(request):
-    """Site search over live public pages with Wagtail's search backend.
+    """Site search over live public pages, ranked as ``glossary.search`` explains.
 
     Reader mistakes never raise: an empty query shows the form with a hint, an
     overlong one answers 400 with a message, and a page number that is not a
@@ -53,7 +54,7 @@ def search(request):
     if terms:
         # Private sections from the cache, as the glossary reads them.
         public = Page.objects.live().exclude(privacy.private_q())
-        matches = public.specific().search(terms)
+        matches = ranked_search(public.only("title"), terms, load=as_specific_pages)
         page_obj = Paginator(matches, RESULTS_PER_PAGE).get_page(
             request.GET.get("page")
         )
@@ -73,6 +74,13 @@ def search_terms(query: str) -> str:
         for char in query
     )
     return " ".join("".join(kept).split())
+
+
+def as_specific_pages(pages: list[Page]) -> list[Page]:
+    """The pages as their own types, same order: one query, plus one per type."""
+    specific = Page.objects.filter(pk__in=[page.pk for page in pages]).specific()
+    by_pk = {page.pk: page for page in specific}
+    return [by_pk[page.pk] for page in pages if page.pk in by_pk]
 
 
 def describe(page: Page) -> dict:

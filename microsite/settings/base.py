@@ -199,7 +199,14 @@ STORAGES = {
 # Wagtail
 WAGTAIL_SITE_NAME = env_str("SITE_NAME", "Gut Health Explained")
 WAGTAILADMIN_BASE_URL = env_str("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
-WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+# On PostgreSQL, stem English words ("probiotics" → "probiot") whatever the
+# cluster's default_text_search_config; SQLite's full-text index ignores it.
+WAGTAILSEARCH_BACKENDS = {
+    "default": {
+        "BACKEND": "wagtail.search.backends.database",
+        "SEARCH_CONFIG": "english",
+    }
+}
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 # The glossary lives under the home page only (docs/editors.md, "The page tree").
 GLOSSARY_INDEX_PARENT_PAGE_TYPES = ["home.HomePage"]

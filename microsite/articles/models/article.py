@@ -145,6 +145,8 @@ class ArticlePage(RefusesNullCharacters, Page):
 
     search_fields = Page.search_fields + [
         index.SearchField("intro", boost=2),
+        # The start of a word finds an article by its intro too (site and admin search).
+        index.AutocompleteField("intro"),
         index.SearchField("body"),
         index.RelatedFields("author", [index.SearchField("name")]),
         index.RelatedFields("topics", [index.SearchField("name")]),
