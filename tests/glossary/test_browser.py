@@ -45,7 +45,7 @@ def test_index_and_term_page_render_in_chromium_without_errors(
     assert "Related terms" in headings
 
     page.get_by_role("link", name="Skin", exact=True).click()
-    page.wait_for_url(f"{live_server.url}/glossary/?topic=skin")
+    page.wait_for_url(f"{live_server.url}/glossary/?topic=skin#results")
     assert page.locator(".glossary-term-list__title").all_text_contents() == [
         "Acne",
         "Gut–skin axis",

@@ -98,7 +98,7 @@ def test_related_terms_link_both_ways(client, microbiome):
 
 def test_topics_link_to_the_filtered_index(client, microbiome):
     html = main_html(client.get(microbiome.url))
-    assert '<a href="/glossary/?topic=mental-health">Mental health</a>' in html
+    assert '<a href="/glossary/?topic=mental-health#results">Mental health</a>' in html
 
 
 def test_review_line_names_the_reviewer_and_the_date(client, microbiome):

@@ -6,10 +6,13 @@ tab must follow the title, as it does for every Wagtail page.
 
 import io
 import re
+from importlib import import_module
 
 import pytest
+from django.apps import apps
 from django.contrib.auth.models import Group, User
 from django.urls import reverse
+from wagtail.models import Collection
 
 from glossary.models import GlossaryIndexPage, GlossaryTermPage
 from microsite.articles.models import ArticleIndexPage, ArticlePage
@@ -44,6 +47,14 @@ def editor_page(page, live_server, site_tree, settings):
     the test types, and the one Save draft under test would race with it.
     """
     settings.WAGTAIL_AUTOSAVE_INTERVAL = 0
+    # The groups come from a data migration; earlier live-server tests in the same
+    # run may have flushed them (and the root collection they are granted on), so
+    # make sure they are there, as the migrations do.
+    if Collection.get_first_root_node() is None:
+        Collection.add_root(name="Root")
+    import_module(
+        "microsite.security.migrations.0001_editor_and_operator_groups"
+    ).create_groups(apps, None)
     editor = User.objects.create_user("editor", "editor@example.org", PASSWORD)
     editor.groups.add(Group.objects.get(name="Editors"))
     page.goto(f"{live_server.url}/admin/login/")

@@ -45,7 +45,7 @@ def test_home_page_hides_a_featured_term_that_is_unpublished(client, home_page):
 def test_home_page_links_topics_to_the_filtered_glossary(client, home_page):
     html = client.get("/").content.decode()
 
-    assert 'href="/glossary/?topic=mental-health"' in html
+    assert 'href="/glossary/?topic=mental-health#results"' in html
 
 
 def test_every_page_shows_the_footer_disclaimer_editors_set(client, home_page):
