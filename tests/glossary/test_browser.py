@@ -53,47 +53,6 @@ def test_index_and_term_page_render_in_chromium_without_errors(
     assert page.errors == []
 
 
-@pytest.fixture
-def phone(browser):
-    """A small phone's window: the letter bar and topics fill the first screen."""
-    context = browser.new_context(viewport={"width": 320, "height": 568})
-    yield context.new_page()
-    context.close()
-
-
-IN_VIEW = """element => {
-  const box = element.getBoundingClientRect();
-  const x = box.left + Math.min(box.width / 2, 20), y = box.top + box.height / 2;
-  return box.top >= 0 && box.bottom <= window.innerHeight
-    && element.contains(document.elementFromPoint(x, y));
-}"""
-
-
-def test_on_a_phone_choosing_a_letter_or_a_topic_brings_the_results_into_view(
-    phone, live_server, glossary
-):
-    phone.goto(f"{live_server.url}/glossary/")
-    first_heading = phone.locator("#results h2").first
-    assert not first_heading.evaluate(IN_VIEW), "the results start below the fold"
-
-    letters = phone.get_by_role("navigation", name="Terms by first letter")
-    letters.get_by_role("link", name="G", exact=True).click()
-    phone.wait_for_url(f"{live_server.url}/glossary/?letter=g#results")
-    assert first_heading.text_content() == "G"
-    assert first_heading.evaluate(IN_VIEW)
-
-    topics = phone.get_by_role("navigation", name="Filter by topic")
-    topics.get_by_role("link", name="Skin", exact=True).click()
-    phone.wait_for_url(f"{live_server.url}/glossary/?topic=skin#results")
-    assert first_heading.text_content() == "Terms about Skin"
-    assert first_heading.evaluate(IN_VIEW)
-
-    phone.get_by_label("Search the glossary").fill("acne")
-    phone.get_by_label("Search the glossary").press("Enter")
-    phone.wait_for_url(f"{live_server.url}/glossary/?topic=skin&q=acne#results")
-    assert first_heading.evaluate(IN_VIEW)
-
-
 AXE_JS = Path(axe_playwright_python.__file__).parent / "axe.min.js"
 WCAG_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 
