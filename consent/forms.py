@@ -110,6 +110,36 @@ class DeclaredCookieRows(forms.BaseInlineFormSet):
             self.max_num = len(self.get_queryset())
             self.validate_max = True
 
+    def clean(self):
+        """Refuse a row that would declare a cookie the category already has.
+
+        Django checks the rows against each other, not against the category's
+        stored cookies that the post leaves out (a forged ``INITIAL_FORMS`` turns
+        every stored row into a new one): without this the save hits the unique
+        constraint and answers 500.
+        """
+        super().clean()
+        if not self.instance.pk:
+            return
+        posted = {form.instance.pk for form in self.initial_forms}
+        untouched = {
+            (name, domain)
+            for pk, name, domain in self.instance.cookie_set.values_list(
+                "pk", "name", "domain"
+            )
+            if pk not in posted
+        }
+        for form in self.forms:
+            data = getattr(form, "cleaned_data", None)
+            if not data or data.get("DELETE") or not data.get("name"):
+                continue
+            if (data["name"], data.get("domain") or "") in untouched:
+                form.add_error(
+                    "name",
+                    _("This category already declares a cookie called %(name)s.")
+                    % {"name": data["name"]},
+                )
+
     def add_fields(self, form, index):
         super().add_fields(form, index)
         if self.wording_only:
