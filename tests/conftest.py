@@ -1,7 +1,10 @@
 import os
+import threading
+import time
 
 import pytest
 from django.core.cache import caches
+from django.core.signals import request_finished, request_started
 
 # Playwright's sync API runs an event loop in the test thread; Django then refuses
 # ORM calls from it unless told this is fine. Tests only.
@@ -39,11 +42,61 @@ def context(browser):
     ctx = browser.new_context()
     yield ctx
     ctx.close()
+    IN_FLIGHT.wait_until_idle()
+
+
+class InFlightRequests:
+    """How many requests a live server is handling right now.
+
+    Only server threads count: the test client runs in the test thread and never
+    overlaps with it.
+
+    A live server in tests shares the test thread's in-memory SQLite connection.
+    A request the browser sent just before its page closed (a preview refresh, a
+    usage count) goes on running in a server thread; if the next test starts
+    writing meanwhile, both use one connection and one of them finds it half-way
+    through the other's transaction.
+    """
+
+    def __init__(self):
+        self.count = 0
+        self.lock = threading.Lock()
+        request_started.connect(self.started, weak=False)
+        request_finished.connect(self.finished, weak=False)
+
+    def started(self, **kwargs):
+        if threading.current_thread() is not threading.main_thread():
+            with self.lock:
+                self.count += 1
+
+    def finished(self, **kwargs):
+        if threading.current_thread() is not threading.main_thread():
+            with self.lock:
+                self.count = max(0, self.count - 1)
+
+    def wait_until_idle(self, timeout=30.0):
+        deadline = time.monotonic() + timeout
+        while self.count and time.monotonic() < deadline:
+            time.sleep(0.02)
+        if self.count:
+            left, self.count = self.count, 0
+            raise AssertionError(
+                f"{left} request(s) still running {timeout:.0f} s after the "
+                "browser page closed"
+            )
+
+
+IN_FLIGHT = InFlightRequests()
 
 
 @pytest.fixture
 def page(context):
-    """A page that collects console errors and page errors as `page.errors`."""
+    """A page that collects console errors and page errors as `page.errors`.
+
+    On teardown it waits until the server has finished every request the page
+    sent, so the next test never shares the database connection with a request
+    left over from this one.
+    """
     pg = context.new_page()
     pg.errors = []
     pg.on(
@@ -53,6 +106,7 @@ def page(context):
     pg.on("pageerror", lambda exc: pg.errors.append(str(exc)))
     yield pg
     pg.close()
+    IN_FLIGHT.wait_until_idle()
 
 
 @pytest.fixture(autouse=True)
