@@ -12,7 +12,7 @@ class CookieDeclarationsBlock(blocks.StaticBlock):
 
     def get_context(self, value, parent_context=None):
         context = super().get_context(value, parent_context)
-        context["categories"] = declarations.current()["categories"]
+        context["categories"] = declarations.categories()
         context["heading_level"] = 3
         return context
 

@@ -8,7 +8,9 @@ from cookie_consent.models import CookieGroup
 from django.core.cache import caches
 
 from .conf import settings
+from .locales import active_language_code, default_locale_id
 from .models import BannerSettings, GatedScript, Storage
+from .wordings import BannerWording, CategoryWording
 
 
 def _cache():
@@ -45,6 +47,65 @@ def _category_data(group):
     }
 
 
+def _translated_categories(categories):
+    """``{language_code: categories}`` for every language other than the default
+    with wording of its own; a text it leaves empty stays the default one."""
+    default = default_locale_id()
+    wordings = (
+        CategoryWording.objects.exclude(locale_id=default)
+        .select_related("locale", "category")
+        .prefetch_related("purposes__cookie")
+    )
+    by_language = {}
+    for wording in wordings:
+        purposes = {
+            (p.cookie.name, p.cookie.domain): p.purpose
+            for p in wording.purposes.all()
+            if p.purpose
+        }
+        by_language.setdefault(wording.locale.language_code, {})[
+            wording.category.varname
+        ] = (wording, purposes)
+    return {
+        language: [_in_words(c, *words.get(c["id"], (None, {}))) for c in categories]
+        for language, words in by_language.items()
+    }
+
+
+def _in_words(category, wording, purposes):
+    cookies = [
+        dict(c, purpose=purposes.get((c["name"], c["domain"]), c["purpose"]))
+        for c in category["cookies"]
+    ]
+    return dict(
+        category,
+        name=(wording and wording.name) or category["name"],
+        description=(wording and wording.description) or category["description"],
+        cookies=cookies,
+    )
+
+
+def _banner_wordings():
+    """``{site_id: {language_code: texts}}`` of the languages other than the
+    default, with the revision and fingerprint of each."""
+    rows = (
+        BannerWording.objects.exclude(locale_id=default_locale_id())
+        .values(
+            "site_id",
+            "locale__language_code",
+            "texts_revision",
+            "texts_hash",
+            *BannerWording.TEXT_FIELDS,
+        )
+        .order_by("pk")
+    )
+    by_site = {}
+    for row in rows:
+        site_id, language = row.pop("site_id"), row.pop("locale__language_code")
+        by_site.setdefault(site_id, {})[language] = row
+    return by_site
+
+
 def _script_data(script):
     return {
         "id": script.pk,
@@ -61,12 +122,18 @@ def load():
     texts = BannerSettings.objects.values(
         "site_id", "texts_revision", "texts_hash", "google_consent_mode"
     )
+    categories = [_category_data(g) for g in groups]
     return {
-        "categories": [_category_data(g) for g in groups],
-        "scripts": [_script_data(s) for s in scripts],
+        "categories": categories,
+        # The same categories in the words of each other language.
+        "translated": _translated_categories(categories),
+        "scripts": [
+            _script_data(s) for s in scripts.one_per_script(default_locale_id())
+        ],
         # Per site: the banner texts' revision and fingerprint, and whether Google
         # Consent Mode is on for it.
         "sites": {row.pop("site_id"): row for row in texts},
+        "banner_wordings": _banner_wordings(),
     }
 
 
@@ -75,35 +142,66 @@ def current():
     return _cache().get_or_set(settings.CONSENT_CACHE_KEY, load, timeout=None)
 
 
+def categories():
+    """The categories in the active language's words, the default words where it
+    has none."""
+    data = current()
+    return data["translated"].get(active_language_code(), data["categories"])
+
+
 def site_texts(site):
-    """``{"texts_revision", "texts_hash", "google_consent_mode"}`` of a site.
+    """``{"texts_revision", "texts_hash", "google_consent_mode",
+    "latest_revision", "wording"}`` of a site in the active language.
 
     Read from the cached declarations. A site without saved banner settings gets
     what saving the defaults would store (revision 1), without writing anything.
+    ``wording`` holds the banner's texts in the active language, or None where
+    the banner settings' own (default) texts apply. ``latest_revision`` is the
+    site's newest revision in any language: what a decision stores
+    (``banner_revisions``).
     """
     return _site_texts(site.pk if site is not None else None)
 
 
 def _site_texts(site_id):
-    known = current()["sites"].get(site_id) if site_id is not None else None
-    if known is not None:
-        return known
-    banner = BannerSettings()
-    banner.refresh_texts_revision()
-    return {
-        "texts_revision": banner.texts_revision,
-        "texts_hash": banner.texts_hash,
-        "google_consent_mode": banner.google_consent_mode,
-    }
+    data = current()
+    default = data["sites"].get(site_id) if site_id is not None else None
+    if default is None:
+        banner = BannerSettings()
+        banner.refresh_texts_revision()
+        default = {
+            "texts_revision": banner.texts_revision,
+            "texts_hash": banner.texts_hash,
+            "google_consent_mode": banner.google_consent_mode,
+        }
+    languages = data["banner_wordings"].get(site_id, {})
+    wording = languages.get(active_language_code())
+    texts = dict(
+        default,
+        wording=wording,
+        latest_revision=max(
+            [
+                default["texts_revision"],
+                *(w["texts_revision"] for w in languages.values()),
+            ]
+        ),
+    )
+    if wording is not None:
+        texts.update(
+            texts_revision=wording["texts_revision"], texts_hash=wording["texts_hash"]
+        )
+    return texts
 
 
 def site_texts_for_request(request):
-    """``site_texts`` of the request's site, kept on the request."""
+    """``site_texts`` of the request's site, kept on the request per language."""
     if request is None:
         return _site_texts(None)
-    if not hasattr(request, "_consent_site_texts"):
-        request._consent_site_texts = _site_texts(site_id_for_request(request))
-    return request._consent_site_texts
+    kept = request.__dict__.setdefault("_consent_site_texts", {})
+    language = active_language_code()
+    if language not in kept:
+        kept[language] = _site_texts(site_id_for_request(request))
+    return kept[language]
 
 
 HOSTS_LIMIT = 100

@@ -8,11 +8,14 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import StreamField
-from wagtail.models import Page
+from wagtail.models import Page, TranslatableMixin
 
 from .banner_form import BannerSettingsForm
+from .banner_revisions import latest_wording_revision
+from .locales import active_locale, policy_page_in
 from .permissions import MANAGE_CATEGORIES
 from .records.fingerprint import texts_fingerprint
+from .wordings import synchronised
 
 
 class Storage(models.TextChoices):
@@ -79,8 +82,24 @@ class GatedScriptQuerySet(models.QuerySet):
     def live(self):
         return self.filter(enabled=True, category__is_required=False)
 
+    def one_per_script(self, default_locale_id=None):
+        """One row per script (translation key): the default locale's, else the
+        oldest. Translations share the script; a page must not run it twice."""
+        chosen = {}
+        for script in sorted(
+            self, key=lambda s: (s.locale_id != default_locale_id, s.pk)
+        ):
+            chosen.setdefault(script.translation_key, script)
+        return sorted(chosen.values(), key=lambda s: (s.name, s.pk))
 
-class GatedScript(models.Model):
+
+# What a script does is the same in every language: saving one translation gives
+# the others the same behaviour, and wagtail-localize copies it instead of
+# offering the code for translation. Only the name is wording.
+SCRIPT_BEHAVIOUR = ("category_id", "src", "code", "placement", "enabled", "updated_at")
+
+
+class GatedScript(TranslatableMixin, models.Model):
     """A script that may only run once the visitor accepts its category."""
 
     name = models.CharField(max_length=100)
@@ -118,7 +137,7 @@ class GatedScript(models.Model):
         FieldPanel("enabled"),
     ]
 
-    class Meta:
+    class Meta(TranslatableMixin.Meta):
         ordering = ["name"]
         verbose_name = "gated script"
         permissions = [
@@ -127,6 +146,12 @@ class GatedScript(models.Model):
 
     def __str__(self):
         return self.name
+
+    def save(self, *args, **kwargs):
+        super().save(*args, **kwargs)
+        GatedScript.objects.filter(translation_key=self.translation_key).exclude(
+            pk=self.pk
+        ).update(**{name: getattr(self, name) for name in SCRIPT_BEHAVIOUR})
 
     def clean(self):
         if bool(self.src) == bool(self.code.strip()):
@@ -139,6 +164,9 @@ class GatedScript(models.Model):
     @property
     def version(self):
         return int(self.updated_at.timestamp())
+
+
+GatedScript.override_translatable_fields = synchronised("code")
 
 
 # Visitors agreed to words: saving different ones starts a new texts revision.
@@ -251,10 +279,12 @@ class BannerSettings(BaseSiteSetting):
         return defaults
 
     def policy_url(self, request=None):
-        """Where the banner's policy link leads: the chosen cookie policy page while
-        it is live, else the plugin's own cookie settings page."""
+        """Where the banner's policy link leads: the chosen cookie policy page (in
+        the active language when that translation is live) while it is live, else
+        the plugin's own cookie settings page."""
         page = self.policy_page
         if page is not None and page.live:
+            page = policy_page_in(active_locale(), page)
             url = page.get_url(request)
             if url:
                 return url
@@ -276,7 +306,10 @@ class BannerSettings(BaseSiteSetting):
         if fingerprint == self.texts_hash:
             return False
         if self.texts_hash:  # the first fingerprint is revision 1, not a change
-            self.texts_revision += 1
+            # One counter for every language of the site (banner_revisions).
+            self.texts_revision = (
+                max(self.texts_revision, latest_wording_revision(self.site_id)) + 1
+            )
         self.texts_hash = fingerprint
         return True
 
@@ -317,3 +350,7 @@ def policy_text(page):
         ):
             parts.append(f"{field.name}={field.value_to_string(page)}")
     return "\n".join(parts)
+
+
+# Translatable wording of categories, cookies and the banner (consent.wordings).
+from .wordings import BannerWording, CategoryWording, CookiePurpose  # noqa: E402,F401

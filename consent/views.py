@@ -150,8 +150,10 @@ class DecisionMixin:
         with transaction.atomic():
             response = self.process(request, form, *args, **kwargs)
             keep_proof(request, response, accepted, declined, source, texts)
+            # The newest revision in any language: the page may have been read
+            # in another language than this request's (banner_revisions).
             record_decision_time(
-                request, response, accepted + declined, texts["texts_revision"]
+                request, response, accepted + declined, texts["latest_revision"]
             )
         add_never_cache_headers(response)
         return response
@@ -281,7 +283,7 @@ class PreferencesView(TemplateView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        categories = declarations.current()["categories"]
+        categories = declarations.categories()
         states = consent_states(
             self.request.COOKIES.get(settings.COOKIE_CONSENT_NAME, ""),
             self.request.COOKIES.get(settings.CONSENT_TIME_COOKIE_NAME, ""),

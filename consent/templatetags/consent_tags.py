@@ -99,13 +99,15 @@ def consent_banner(context):
     if is_preview(request):
         return {"show": False}
     banner = BannerSettings.for_request(request) if request else BannerSettings()
-    categories = declarations.current()["categories"]
+    categories = declarations.categories()
     gpc_names = [
         c["name"] for c in categories if c["id"] in settings.CONSENT_GPC_DECLINES
     ]
     return {
         "show": True,
-        "banner": banner,
+        # The texts in the active language where it has its own, else the
+        # settings' (default language) texts.
+        "banner": declarations.site_texts_for_request(request)["wording"] or banner,
         "categories": categories,
         "gpc_names": gpc_names,
         "policy_url": banner.policy_url(request),
@@ -124,7 +126,7 @@ def consent_policy_url(context):
 def cookie_declarations(heading_level=2):
     """Every category and declared cookie, from the database: the cookie policy."""
     return {
-        "categories": declarations.current()["categories"],
+        "categories": declarations.categories(),
         "heading_level": heading_level,
     }
 
@@ -137,7 +139,7 @@ class GatedNode(template.Node):
 
     def render(self, context):
         category = self.category.resolve(context)
-        names = {c["id"]: c["name"] for c in declarations.current()["categories"]}
+        names = {c["id"]: c["name"] for c in declarations.categories()}
         return template.loader.render_to_string(
             "consent/gated_block.html",
             {
