@@ -11,6 +11,7 @@ from .forms import CategoryForm
 from .models import CookieCategory, GatedScript
 from .panels import DeclaredCookiesPanel, VariableNamePanel
 from .permissions import MANAGE_CATEGORIES
+from .wordings import BannerWording, CategoryWording
 
 
 class CategoryIndexView(IndexView):
@@ -77,9 +78,31 @@ class GatedScriptViewSet(SnippetViewSet):
     chooser_viewset_class = GatedScriptChooserViewSet
 
 
+class CategoryWordingViewSet(SnippetViewSet):
+    """Categories' and cookies' wording per language: what translators edit (with
+    wagtail-localize, its Translate action)."""
+
+    model = CategoryWording
+    icon = "globe"
+    menu_label = _("Category wording")
+    list_display = ["name", "category"]
+
+
+class BannerWordingViewSet(SnippetViewSet):
+    model = BannerWording
+    icon = "globe"
+    menu_label = _("Banner wording")
+    list_display = ["title", "site"]
+
+
 class ConsentViewSetGroup(ViewSetGroup):
     menu_label = _("Cookie consent")
     menu_icon = "lock"
     menu_order = 800
-    items = (CategoryViewSet, GatedScriptViewSet)
+    items = (
+        CategoryViewSet,
+        GatedScriptViewSet,
+        CategoryWordingViewSet,
+        BannerWordingViewSet,
+    )
     submenu_hook = "register_consent_menu_item"

@@ -11,10 +11,12 @@ language without a row, or a row with an empty text, falls back to the default
 wording.
 """
 
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
+from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import FieldPanel, InlinePanel
 from wagtail.models import Orderable, TranslatableMixin
 
@@ -34,6 +36,45 @@ def synchronised(*names):
     return [SynchronizedField(name) for name in names]
 
 
+class WordingForm(WagtailAdminModelForm):
+    """What a wording belongs to (its category or site) is chosen once: every
+    translation shares it."""
+
+    owner_field = None
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk and self.owner_field in self.fields:
+            self.fields[self.owner_field].disabled = True
+
+
+class CategoryWordingForm(WordingForm):
+    owner_field = "category"
+
+
+class BannerWordingForm(WordingForm):
+    owner_field = "site"
+
+
+def refuse_second_wording(wording, owner_field):
+    # Django leaves the (owner, locale) constraint out of form validation, locale
+    # not being a form field; without this a second one is a 500.
+    owner_id = getattr(wording, f"{owner_field}_id")
+    if owner_id is None or wording.locale_id is None:
+        return
+    others = (
+        type(wording)
+        .objects.filter(
+            **{f"{owner_field}_id": owner_id, "locale_id": wording.locale_id}
+        )
+        .exclude(pk=wording.pk)
+    )
+    if others.exists():
+        raise ValidationError(
+            {owner_field: _("It already has wording in this language.")}
+        )
+
+
 class CategoryWording(TranslatableMixin, ClusterableModel):
     """A cookie category's name and description, and its cookies' purposes, in
     one language."""
@@ -48,11 +89,12 @@ class CategoryWording(TranslatableMixin, ClusterableModel):
     description = models.TextField(_("description"), blank=True)
 
     panels = [
-        FieldPanel("category", read_only=True),
+        FieldPanel("category"),
         FieldPanel("name"),
         FieldPanel("description"),
         InlinePanel("purposes", heading=_("Purposes of the declared cookies")),
     ]
+    base_form_class = CategoryWordingForm
 
     class Meta(TranslatableMixin.Meta):
         verbose_name = _("cookie category wording")
@@ -72,6 +114,9 @@ class CategoryWording(TranslatableMixin, ClusterableModel):
 
         if self.locale_id == default_locale_id():
             self.write_back()
+
+    def clean(self):
+        refuse_second_wording(self, "category")
 
     def write_back(self):
         """The default locale's wording is the category's own: an edit of it here
@@ -138,7 +183,8 @@ class BannerWording(TranslatableMixin, models.Model):
         "save_label",
     )
 
-    panels = [FieldPanel("site", read_only=True), *map(FieldPanel, TEXT_FIELDS)]
+    panels = [FieldPanel("site"), *map(FieldPanel, TEXT_FIELDS)]
+    base_form_class = BannerWordingForm
 
     class Meta(TranslatableMixin.Meta):
         verbose_name = _("cookie banner wording")
@@ -163,6 +209,9 @@ class BannerWording(TranslatableMixin, models.Model):
                 "texts_hash",
             }
         super().save(*args, **kwargs)
+
+    def clean(self):
+        refuse_second_wording(self, "site")
 
     def texts(self):
         """The wording visitors see, in order (as ``BannerSettings.texts``)."""

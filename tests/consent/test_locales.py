@@ -342,3 +342,66 @@ def test_wagtail_localize_translates_a_category_wording(analytics, german):
         "_stats_visit": "Groups the pages of one visit.",
     }
     assert CookiePurpose.objects.filter(locale=german).count() == 2
+
+
+@pytest.fixture
+def admin_client(client, django_user_model):
+    user = django_user_model.objects.create_superuser("admin", "a@example.org", "pw")
+    client.force_login(user)
+    return client
+
+
+def test_translators_edit_a_category_s_german_wording_in_the_admin(
+    admin_client, analytics_in_german
+):
+    url = reverse(
+        "wagtailsnippets_consent_categorywording:edit", args=[analytics_in_german.pk]
+    )
+    assert admin_client.get(url).status_code == 200
+    purposes = list(analytics_in_german.purposes.order_by("sort_order"))
+    data = {
+        "category": analytics_in_german.category_id,
+        "name": "Besuchsstatistik",
+        "description": "Zählt Besuche.",
+        "purposes-TOTAL_FORMS": len(purposes),
+        "purposes-INITIAL_FORMS": len(purposes),
+        "purposes-MIN_NUM_FORMS": 0,
+        "purposes-MAX_NUM_FORMS": 1000,
+    }
+    for i, purpose in enumerate(purposes):
+        data |= {
+            f"purposes-{i}-id": purpose.pk,
+            f"purposes-{i}-cookie": purpose.cookie_id,
+            f"purposes-{i}-purpose": purpose.purpose,
+            f"purposes-{i}-ORDER": i + 1,
+        }
+
+    response = admin_client.post(url, data)
+
+    assert response.status_code == 302
+    analytics_in_german.refresh_from_db()
+    assert analytics_in_german.name == "Besuchsstatistik"
+    # Wording of another language leaves the category itself alone.
+    assert CookieGroup.objects.get(varname="analytics").name == "Analytics"
+
+
+def test_a_second_wording_in_one_language_is_refused_not_a_500(
+    admin_client, analytics_in_german, german
+):
+    url = reverse("wagtailsnippets_consent_categorywording:add") + "?locale=de"
+    response = admin_client.post(
+        url,
+        {
+            "category": analytics_in_german.category_id,
+            "name": "Noch einmal",
+            "description": "",
+            "purposes-TOTAL_FORMS": 0,
+            "purposes-INITIAL_FORMS": 0,
+            "purposes-MIN_NUM_FORMS": 0,
+            "purposes-MAX_NUM_FORMS": 1000,
+        },
+    )
+
+    assert response.status_code == 200
+    assert "It already has wording in this language." in response.content.decode()
+    assert CategoryWording.objects.filter(locale=german).count() == 1
