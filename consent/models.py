@@ -284,10 +284,9 @@ class BannerSettings(BaseSiteSetting):
         the plugin's own cookie settings page."""
         page = self.policy_page
         if page is not None and page.live:
-            page = policy_page_in(active_locale(), page)
-            url = page.get_url(request)
-            if url:
-                return url
+            for candidate in (policy_page_in(active_locale(), page), page):
+                if url := candidate.get_url(request):
+                    return url
         return reverse("cookie_consent_cookie_group_list")
 
     def save(self, *args, **kwargs):

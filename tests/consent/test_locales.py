@@ -5,6 +5,7 @@ default language's words wherever a translation is missing."""
 import importlib
 import json
 import re
+from io import StringIO
 
 import pytest
 from cookie_consent.models import Cookie, CookieGroup
@@ -405,3 +406,25 @@ def test_a_second_wording_in_one_language_is_refused_not_a_500(
     assert response.status_code == 200
     assert "It already has wording in this language." in response.content.decode()
     assert CategoryWording.objects.filter(locale=german).count() == 1
+
+
+def test_publishing_the_policy_page_s_german_translation_asks_only_german_readers(
+    client, banner, banner_in_german, german
+):
+    from microsite.demo import cookie_policy
+    from microsite.home.models import InformationPage
+
+    cookie_policy.build(StringIO())
+    policy = InformationPage.objects.get(slug="cookie-policy")
+    banner.refresh_from_db()
+    banner.policy_page = policy
+    banner.save()
+    english = page_config(get_html(client, "/"))["texts"]
+    german_before = page_config(get_html(client, "/", "de"))["texts"]
+
+    translated = policy.copy_for_translation(german, copy_parents=True)
+    translated.title = "Cookie-Richtlinie"
+    translated.save_revision().publish()
+
+    assert page_config(get_html(client, "/"))["texts"] == english
+    assert page_config(get_html(client, "/", "de"))["texts"] > german_before
