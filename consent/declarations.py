@@ -47,10 +47,9 @@ def _category_data(group):
     }
 
 
-def _translated_categories(categories):
+def _translated_categories(categories, default):
     """``{language_code: categories}`` for every language other than the default
     with wording of its own; a text it leaves empty stays the default one."""
-    default = default_locale_id()
     wordings = (
         CategoryWording.objects.exclude(locale_id=default)
         .select_related("locale", "category")
@@ -85,11 +84,11 @@ def _in_words(category, wording, purposes):
     )
 
 
-def _banner_wordings():
+def _banner_wordings(default):
     """``{site_id: {language_code: texts}}`` of the languages other than the
     default, with the revision and fingerprint of each."""
     rows = (
-        BannerWording.objects.exclude(locale_id=default_locale_id())
+        BannerWording.objects.exclude(locale_id=default)
         .values(
             "site_id",
             "locale__language_code",
@@ -123,17 +122,16 @@ def load():
         "site_id", "texts_revision", "texts_hash", "google_consent_mode"
     )
     categories = [_category_data(g) for g in groups]
+    default = default_locale_id()
     return {
         "categories": categories,
         # The same categories in the words of each other language.
-        "translated": _translated_categories(categories),
-        "scripts": [
-            _script_data(s) for s in scripts.one_per_script(default_locale_id())
-        ],
+        "translated": _translated_categories(categories, default),
+        "scripts": [_script_data(s) for s in scripts.one_per_script(default)],
         # Per site: the banner texts' revision and fingerprint, and whether Google
         # Consent Mode is on for it.
         "sites": {row.pop("site_id"): row for row in texts},
-        "banner_wordings": _banner_wordings(),
+        "banner_wordings": _banner_wordings(default),
     }
 
 
