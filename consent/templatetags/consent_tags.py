@@ -1,6 +1,3 @@
-from functools import lru_cache
-from pathlib import Path
-
 from django import template
 from django.urls import reverse
 from django.utils.html import json_script
@@ -9,17 +6,11 @@ from django.utils.safestring import mark_safe
 from .. import declarations
 from ..conf import settings
 from ..cookie_names import never_deleted
+from ..inline_code import head_script
 from ..models import BannerSettings
 from ..state import DAY_MS
 
 register = template.Library()
-
-HEAD_SCRIPT = Path(__file__).resolve().parent.parent / "static" / "consent" / "head.js"
-
-
-@lru_cache(maxsize=1)
-def head_script() -> str:
-    return HEAD_SCRIPT.read_text()
 
 
 def client_config(texts=None):
