@@ -111,6 +111,13 @@ def consent_policy_url(context):
     return banner.policy_url(request)
 
 
+@register.inclusion_tag("consent/preferences_link.html")
+def consent_preferences_link(text="", class_name=""):
+    """A link that lets visitors change their choices at any time: it opens the
+    preferences dialog, or without JavaScript goes to the preferences page."""
+    return {"text": text, "class_name": class_name}
+
+
 @register.inclusion_tag("consent/cookie_declarations.html")
 def cookie_declarations(heading_level=2):
     """Every category and declared cookie, from the database: the cookie policy."""
