@@ -40,6 +40,15 @@ def test_the_plugins_own_cookies_carry_purpose_duration_and_provider():
     assert consent.details.provider == "This website"
 
 
+def test_running_the_defaults_again_keeps_what_a_site_declared(categories):
+    from consent.defaults import create_default_categories
+    from consent.models import CookieDetails
+
+    create_default_categories(CookieGroup, Cookie, CookieDetails)
+
+    assert Cookie.objects.filter(name="_ga").exists()
+
+
 def test_the_sites_demo_declares_its_example_cookies(categories):
     ga = Cookie.objects.get(name="_ga_*")
     assert ga.cookiegroup.varname == "analytics"
