@@ -57,7 +57,7 @@ def check_declared_cookies(app_configs, databases=None, **kwargs):
 def is_per_process(alias: str) -> bool:
     """Whether each process keeps its own copy of this cache (locmem)."""
     try:
-        backend = import_string(settings.CACHES[alias]["BACKEND"])
+        backend = import_string(settings.CACHES[alias].get("BACKEND", ""))
     except ImportError:
         return False  # Django's own cache check reports a backend that is not there
     return issubclass(backend, LocMemCache)

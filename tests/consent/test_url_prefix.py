@@ -118,3 +118,10 @@ def test_the_consent_records_pages_and_their_links_work(client, site_pages):
         for url in internal_addresses(response.content.decode()):
             if url.startswith(("/admin/consent-records/", PREFIX)):
                 assert client.get(url).status_code != 404, url
+
+
+def test_robots_txt_keeps_crawlers_off_the_prefixed_settings_page(client):
+    lines = client.get("/robots.txt").content.decode().splitlines()
+
+    assert f"Disallow: {PREFIX}" in lines
+    assert "Disallow: /cookies/" not in lines
