@@ -1,9 +1,13 @@
-"""System check: declared cookies stored past validation (``update()``, raw SQL,
-an older release) that break the rules of ``consent.cookie_names``."""
+"""System checks: declared cookies stored past validation (``update()``, raw SQL,
+an older release) that break the rules of ``consent.cookie_names``; a cache that
+other processes cannot see."""
 
-from django.core.checks import Warning
+from django.core.cache.backends.locmem import LocMemCache
+from django.core.checks import Error, Warning
 from django.db import DatabaseError
+from django.utils.module_loading import import_string
 
+from .conf import settings
 from .cookie_names import declaration_errors, name_errors
 
 
@@ -48,3 +52,44 @@ def check_declared_cookies(app_configs, databases=None, **kwargs):
                 )
             )
     return messages
+
+
+def is_per_process(alias: str) -> bool:
+    """Whether each process keeps its own copy of this cache (locmem)."""
+    try:
+        backend = import_string(settings.CACHES[alias].get("BACKEND", ""))
+    except ImportError:
+        return False  # Django's own cache check reports a backend that is not there
+    return issubclass(backend, LocMemCache)
+
+
+def check_shared_cache(app_configs=None, **kwargs):
+    """The declarations, banner texts and decision counts live in
+    ``COOKIE_CONSENT_CACHE_BACKEND``: every process must see the same one."""
+    alias = settings.COOKIE_CONSENT_CACHE_BACKEND
+    if alias not in settings.CACHES:
+        return [
+            Error(
+                f"COOKIE_CONSENT_CACHE_BACKEND names the cache {alias!r}, which is "
+                "not in CACHES.",
+                hint=f"Add {alias!r} to CACHES, or set COOKIE_CONSENT_CACHE_BACKEND "
+                "to an alias that is there (the default is 'default').",
+                id="consent.E010",
+            )
+        ]
+    # One development process: its own cache is the only one.
+    if settings.DEBUG or not is_per_process(alias):
+        return []
+    return [
+        Warning(
+            f"The cache {alias!r} is kept per process (LocMemCache), but it holds "
+            "the cookie categories, declared cookies, gated scripts and banner "
+            "texts every page embeds, and the decision limit's counts: after an "
+            "edit, other worker processes would go on showing the old ones, and "
+            "each would count decisions on its own.",
+            hint="Point COOKIE_CONSENT_CACHE_BACKEND at a cache every process "
+            "shares (Redis, Memcached, the database or file cache), or silence "
+            "consent.W010 if the site runs in a single process.",
+            id="consent.W010",
+        )
+    ]

@@ -1,7 +1,11 @@
-"""The four categories every site starts with, and their typical cookies.
+"""The four categories every site starts with, and the plugin's own cookies.
 
-Used by the data migration and by tests (which flush the database), with model
-classes passed in so that the migration can give its historical models.
+The optional categories start empty: a site declares the cookies of the tools it
+adds (analytics, pixels) itself, in the admin. Only the strictly necessary
+cookies that Django and the plugin set are declared here.
+
+Used by the data migrations and by tests (which flush the database), with model
+classes passed in so that a migration can give its historical models.
 """
 
 CATEGORIES = [
@@ -55,20 +59,7 @@ CATEGORIES = [
             "Help us count visits and see which pages are useful, so we can improve "
             "them. The figures are anonymous and grouped."
         ),
-        "cookies": [
-            (
-                "_ga",
-                "Tells one visitor from another to count unique visits.",
-                "2 years",
-                "Google Analytics",
-            ),
-            (
-                "_ga_*",
-                "Keeps the state of a visit for one analytics property.",
-                "2 years",
-                "Google Analytics",
-            ),
-        ],
+        "cookies": [],
     },
     {
         "varname": "personalization",
@@ -77,15 +68,7 @@ CATEGORIES = [
             "Remember settings you choose, such as text size, so the site looks the "
             "way you like on your next visit."
         ),
-        "cookies": [
-            (
-                "reading_preferences",
-                "Stores your display preferences in this browser.",
-                "until cleared",
-                "This website",
-                "local",
-            ),
-        ],
+        "cookies": [],
     },
     {
         "varname": "marketing",
@@ -94,20 +77,7 @@ CATEGORIES = [
             "Let advertising partners measure campaigns that brought you here and "
             "show you related messages on other sites."
         ),
-        "cookies": [
-            (
-                "_fbp",
-                "Recognises your browser for Meta advertising.",
-                "3 months",
-                "Meta",
-            ),
-            (
-                "_gcl_au",
-                "Links ad clicks to visits for Google Ads.",
-                "3 months",
-                "Google Ads",
-            ),
-        ],
+        "cookies": [],
     },
 ]
 

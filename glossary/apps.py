@@ -8,6 +8,10 @@ class GlossaryConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
+        from django.core import checks
+
+        from glossary.checks import check_shared_caches
         from glossary.signal_handlers import register_signal_handlers
 
         register_signal_handlers()
+        checks.register(check_shared_caches, checks.Tags.caches)

@@ -1,6 +1,3 @@
-from functools import lru_cache
-from pathlib import Path
-
 from django import template
 from django.urls import reverse
 from django.utils.html import json_script
@@ -9,17 +6,11 @@ from django.utils.safestring import mark_safe
 from .. import declarations
 from ..conf import settings
 from ..cookie_names import never_deleted
+from ..inline_code import head_script
 from ..models import BannerSettings
 from ..state import DAY_MS
 
 register = template.Library()
-
-HEAD_SCRIPT = Path(__file__).resolve().parent.parent / "static" / "consent" / "head.js"
-
-
-@lru_cache(maxsize=1)
-def head_script() -> str:
-    return HEAD_SCRIPT.read_text()
 
 
 def client_config(texts=None):
@@ -120,6 +111,13 @@ def consent_policy_url(context):
     request = context.get("request")
     banner = BannerSettings.for_request(request) if request else BannerSettings()
     return banner.policy_url(request)
+
+
+@register.inclusion_tag("consent/preferences_link.html")
+def consent_preferences_link(text="", class_name=""):
+    """A link that lets visitors change their choices at any time: it opens the
+    preferences dialog, or without JavaScript goes to the preferences page."""
+    return {"text": text, "class_name": class_name}
 
 
 @register.inclusion_tag("consent/cookie_declarations.html")

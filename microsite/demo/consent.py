@@ -1,4 +1,8 @@
-"""Demo content: cookie categories and two gated demo scripts.
+"""Demo content: the cookies this site's tools set, and two gated demo scripts.
+
+The plugin's data migration creates the four categories with only the strictly
+necessary cookies; the example declarations of third-party tools (Google
+Analytics, Meta, Google Ads) and of the reading preferences are this site's.
 
 The scripts stand in for real analytics and an advertising pixel: they set the
 cookies such tools set (``_ga``, ``_ga_DEMO123``, ``_fbp``), a localStorage key and
@@ -31,25 +35,85 @@ MARKETING_CODE = """\
 })();
 """
 
+# (category, name, purpose, duration, provider[, storage])
+EXAMPLE_COOKIES = [
+    (
+        "analytics",
+        "_ga",
+        "Tells one visitor from another to count unique visits.",
+        "2 years",
+        "Google Analytics",
+    ),
+    (
+        "analytics",
+        "_ga_*",
+        "Keeps the state of a visit for one analytics property.",
+        "2 years",
+        "Google Analytics",
+    ),
+    (
+        "analytics",
+        "demo_analytics_visits",
+        "Counts your visits for the demo analytics script.",
+        "until cleared",
+        "Demo",
+        "local",
+    ),
+    (
+        "personalization",
+        "reading_preferences",
+        "Stores your display preferences in this browser.",
+        "until cleared",
+        "This website",
+        "local",
+    ),
+    (
+        "marketing",
+        "_fbp",
+        "Recognises your browser for Meta advertising.",
+        "3 months",
+        "Meta",
+    ),
+    (
+        "marketing",
+        "_gcl_au",
+        "Links ad clicks to visits for Google Ads.",
+        "3 months",
+        "Google Ads",
+    ),
+]
+
 SCRIPTS = [
     ("Demo analytics", "analytics", Placement.HEAD, ANALYTICS_CODE),
     ("Demo marketing pixel", "marketing", Placement.BODY, MARKETING_CODE),
 ]
 
 
-def build(stdout):
+def declare_example_cookies():
+    """Declare the site's example cookies that are not declared yet; an edited
+    declaration is kept as the editor left it."""
     create_default_categories(CookieGroup, Cookie, CookieDetails)
-    analytics = CookieGroup.objects.get(varname="analytics")
-    key, created = Cookie.objects.get_or_create(
-        cookiegroup=analytics,
-        name="demo_analytics_visits",
-        domain="",
-        defaults={"description": "Counts your visits for the demo analytics script."},
-    )
-    if created:
-        CookieDetails.objects.create(
-            cookie=key, storage="local", duration="until cleared", provider="Demo"
+    groups = {g.varname: g for g in CookieGroup.objects.all()}
+    for varname, name, purpose, duration, provider, *storage in EXAMPLE_COOKIES:
+        if varname not in groups:
+            continue  # an operator deleted the category: do not bring it back
+        cookie, created = Cookie.objects.get_or_create(
+            cookiegroup=groups[varname],
+            name=name,
+            domain="",
+            defaults={"description": purpose},
         )
+        if created:
+            CookieDetails.objects.create(
+                cookie=cookie,
+                duration=duration,
+                provider=provider,
+                storage=storage[0] if storage else "cookie",
+            )
+
+
+def build(stdout):
+    declare_example_cookies()
     for name, category, placement, code in SCRIPTS:
         GatedScript.objects.get_or_create(
             name=name,
@@ -59,4 +123,7 @@ def build(stdout):
                 "code": code,
             },
         )
-    stdout.write("Consent: four cookie categories and two gated demo scripts.")
+    stdout.write(
+        "Consent: four cookie categories, the site's example cookies and two "
+        "gated demo scripts."
+    )

@@ -7,13 +7,10 @@ class SiteSecurityConfig(AppConfig):
     verbose_name = "Site security"
 
     def ready(self):
-        from consent.signals import declarations_changed
+        from consent.csp import script_hashes
 
         from . import csp
 
-        declarations_changed.connect(
-            csp.forget_script_origins, dispatch_uid="site-security-script-origins"
-        )
         # Hash the inline code once, at start-up, from the bytes the templates render.
-        csp.inline_script_hashes()
+        script_hashes()
         csp.inline_style_hashes()

@@ -231,7 +231,6 @@ COOKIE_CONSENT_HTTPONLY = False
 COOKIE_CONSENT_SAMESITE = "Lax"
 COOKIE_CONSENT_SECURE = env_bool("COOKIE_CONSENT_SECURE", False)
 COOKIE_CONSENT_LOG_ENABLED = env_bool("COOKIE_CONSENT_LOG_ENABLED", True)
-COOKIE_CONSENT_SUCCESS_URL = "/cookies/"
 
 # Security headers (docs/security.md). HTTPS-only settings are in production.py.
 # No Gravatar in the admin: it would send a hash of each editor's email elsewhere.

@@ -232,6 +232,9 @@ def test_the_page_cache_can_be_switched_off(client, term, settings):
 
 
 def test_a_cached_page_still_deletes_a_visitors_unconsented_cookies(client, term):
+    from microsite.demo.consent import declare_example_cookies
+
+    declare_example_cookies()  # the site's analytics cookie, _ga
     client.get(term.url)
     client.cookies["_ga"] = "GA1.1.123.456"
 

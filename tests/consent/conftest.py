@@ -8,13 +8,17 @@ from consent.models import CookieDetails
 
 @pytest.fixture
 def categories(db):
-    """The default categories, as the data migration creates them.
+    """The default categories, as the data migration creates them, with this
+    site's example cookies (``_ga``, ``_fbp``…) that its demo declares.
 
     live_server tests flush the database, so they are created again here; the
     caches are cleared because they outlive the flush.
     """
+    from microsite.demo.consent import declare_example_cookies
+
     cache.clear()
     create_default_categories(CookieGroup, Cookie, CookieDetails)
+    declare_example_cookies()
     yield {g.varname: g for g in CookieGroup.objects.all()}
     cache.clear()
 

@@ -93,7 +93,7 @@ def test_cookie_consent_menu_lists_categories_scripts_and_banner(admin_client):
     assert "Cookie banner" in html
 
 
-def test_category_list_and_edit_screens_load(admin_client):
+def test_category_list_and_edit_screens_load(admin_client, categories):
     analytics = CookieGroup.objects.get(varname="analytics")
     assert admin_client.get(reverse("consent_categories:index")).status_code == 200
     response = admin_client.get(reverse("consent_categories:edit", args=[analytics.pk]))
@@ -101,7 +101,7 @@ def test_category_list_and_edit_screens_load(admin_client):
     assert "_ga_*" in response.content.decode()
 
 
-def test_a_declared_cookies_path_is_a_one_line_field(admin_client):
+def test_a_declared_cookies_path_is_a_one_line_field(admin_client, categories):
     analytics = CookieGroup.objects.get(varname="analytics")
     assert analytics.cookie_set.exists()
 

@@ -21,22 +21,56 @@ def test_only_the_necessary_category_is_required_and_kept():
     assert not CookieGroup.objects.filter(is_required=True).exclude(pk=necessary.pk)
 
 
-def test_every_category_has_a_description_and_declared_cookies():
+def test_every_category_has_a_description():
     for group in CookieGroup.objects.all():
         assert len(group.description) > 40
-        assert group.cookie_set.exists()
 
 
-def test_declared_cookies_carry_purpose_duration_and_provider():
+def test_a_fresh_install_declares_no_third_party_cookie_as_an_example():
+    # Another site's cookie policy must not list this site's tools (_ga, _fbp…).
+    assert Cookie.objects.filter(cookiegroup__is_required=True).exists()
+    assert not Cookie.objects.filter(cookiegroup__is_required=False).exists()
+    assert not Cookie.objects.exclude(details__provider="This website").exists()
+
+
+def test_the_plugins_own_cookies_carry_purpose_duration_and_provider():
+    consent = Cookie.objects.get(name="cookie_consent")
+    assert consent.cookiegroup.varname == "necessary"
+    assert consent.description and consent.details.duration == "1 year"
+    assert consent.details.provider == "This website"
+
+
+def test_running_the_defaults_again_keeps_what_a_site_declared(categories):
+    from consent.defaults import create_default_categories
+    from consent.models import CookieDetails
+
+    create_default_categories(CookieGroup, Cookie, CookieDetails)
+
+    assert Cookie.objects.filter(name="_ga").exists()
+
+
+def test_the_sites_demo_declares_its_example_cookies(categories):
     ga = Cookie.objects.get(name="_ga_*")
     assert ga.cookiegroup.varname == "analytics"
     assert ga.description and ga.details.duration == "2 years"
     assert ga.details.provider == "Google Analytics"
-
-
-def test_personalisation_declares_a_local_storage_key():
-    key = Cookie.objects.get(cookiegroup__varname="personalization")
+    key = Cookie.objects.get(name="reading_preferences")
+    assert key.cookiegroup.varname == "personalization"
     assert key.details.storage == "local"
+    assert {"_fbp", "_gcl_au"} <= set(
+        Cookie.objects.filter(cookiegroup__varname="marketing").values_list(
+            "name", flat=True
+        )
+    )
+
+
+def test_loading_the_demo_twice_declares_each_example_once(categories):
+    from microsite.demo.consent import declare_example_cookies
+
+    before = Cookie.objects.count()
+    declare_example_cookies()
+
+    assert Cookie.objects.count() == before
 
 
 def test_necessary_category_declares_the_consent_cookies_themselves():

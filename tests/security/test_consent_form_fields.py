@@ -19,6 +19,15 @@ from .permission_matrix import (
 pytestmark = pytest.mark.django_db
 
 
+@pytest.fixture(autouse=True)
+def site_declarations(db):
+    """This site's declared cookies (the plugin's migration declares no optional
+    one): the "Declared cookie" rows need analytics cookies to change."""
+    from microsite.demo.consent import declare_example_cookies
+
+    declare_example_cookies()
+
+
 def without(data, key):
     return {k: v for k, v in data.items() if k != key}
 

@@ -6,8 +6,8 @@ import pytest
 from cookie_consent.models import CookieGroup
 from django.template.loader import render_to_string
 
+from consent import csp
 from consent.models import GatedScript
-from microsite.security import csp
 
 from .conftest import csp_directives
 
