@@ -12,7 +12,7 @@ from wagtail.models import Page
 
 from .banner_form import BannerSettingsForm
 from .permissions import MANAGE_CATEGORIES
-from .records.fingerprint import texts_fingerprint
+from .fingerprint import texts_fingerprint
 
 
 class Storage(models.TextChoices):
