@@ -11,8 +11,8 @@ from wagtail.fields import StreamField
 from wagtail.models import Page
 
 from .banner_form import BannerSettingsForm
-from .permissions import MANAGE_CATEGORIES
 from .fingerprint import texts_fingerprint
+from .permissions import MANAGE_CATEGORIES
 
 
 class Storage(models.TextChoices):
