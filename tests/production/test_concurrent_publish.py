@@ -10,7 +10,7 @@ While 400 visitors are in flight, an editor's publish of the term page's new
 definition runs in another process. Page views may show the old or the new
 definition while it runs, never an error; after it has returned, every worker
 serves the new one, from the cache again; every decision left one proof of
-consent and django-cookie-consent's log entries.
+consent and no django-cookie-consent log entry (that log is off by default).
 
 The scenario runs once per module (``load_run``); the tests read what it saw.
 """
