@@ -51,3 +51,25 @@ class ConsentConf(AppConf):
 
     class Meta:
         prefix = "consent"
+
+
+#: django-cookie-consent settings whose default the plugin changes. The site's own
+#: value, when its settings module sets one, always wins.
+#:
+#: COOKIE_CONSENT_LOG_ENABLED: the package writes a ``LogItem`` per category of each
+#: decision; ``consent.records`` keeps the single audit trail (one ``ConsentRecord``
+#: per decision), so the package's log is off unless the site switches it on.
+COOKIE_CONSENT_DEFAULTS = {"COOKIE_CONSENT_LOG_ENABLED": False}
+
+
+def apply_cookie_consent_defaults():
+    """Set the plugin's defaults of django-cookie-consent's settings the site left
+    unset. django-cookie-consent sets its own defaults on ``settings`` when its conf
+    is imported, so "unset" means: not in the site's settings module (nor an
+    ``override_settings``)."""
+    for name, value in COOKIE_CONSENT_DEFAULTS.items():
+        if not settings.is_overridden(name):
+            setattr(settings, name, value)
+
+
+apply_cookie_consent_defaults()

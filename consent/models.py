@@ -12,9 +12,9 @@ from wagtail.models import Page, TranslatableMixin
 
 from .banner_form import BannerSettingsForm
 from .banner_revisions import latest_wording_revision
+from .fingerprint import texts_fingerprint
 from .locales import active_locale, policy_page_in
 from .permissions import MANAGE_CATEGORIES
-from .records.fingerprint import texts_fingerprint
 from .wordings import synchronised
 
 

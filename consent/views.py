@@ -14,7 +14,6 @@ from cookie_consent.views import (
     CookieStatusView,
     is_ajax_like,
 )
-from django.apps import apps
 from django.db import transaction
 from django.http import Http404, HttpResponse, HttpResponseRedirect, JsonResponse
 from django.middleware.csrf import get_token
@@ -33,6 +32,7 @@ from .decision_form import DecisionForm
 from .models import GatedScript
 from .rate_limit import seconds_until_next_decision
 from .reference import consent_reference, references_kept
+from .signals import consent_decided
 from .state import (
     TEXTS_KEY,
     consent_states,
@@ -126,8 +126,8 @@ def record_decision_time(request, response, varnames, texts_revision=1):
 
 class DecisionMixin:
     """Turns bad input into a 400 and too many decisions into a 429, records the
-    time of every decision and, with ``consent.records`` installed, keeps proof of
-    it: all of it or, when anything fails, none of it."""
+    time of every decision and sends ``consent_decided`` (``consent.records`` keeps
+    proof of it): all of it or, when anything fails, none of it."""
 
     def post(self, request, *args, **kwargs):
         if seconds := seconds_until_next_decision(request):
@@ -145,16 +145,17 @@ class DecisionMixin:
         if not accepted and not declined:
             return no_category(request)
         texts = declarations.site_texts_for_request(request)
-        # django-cookie-consent's log, the proof of consent and the cookies that
-        # tell the visitor: nothing is stored unless the whole response is built.
+        # django-cookie-consent's log (when enabled), what receivers of the signal
+        # store (the proof of consent) and the cookies that tell the visitor:
+        # nothing is stored unless the whole response is built.
         with transaction.atomic():
             response = self.process(request, form, *args, **kwargs)
-            keep_proof(request, response, accepted, declined, source, texts)
             # The newest revision in any language: the page may have been read
             # in another language than this request's (banner_revisions).
             record_decision_time(
                 request, response, accepted + declined, texts["latest_revision"]
             )
+            announce_decision(request, response, accepted, declined, source, texts)
         add_never_cache_headers(response)
         return response
 
@@ -255,19 +256,14 @@ class StatusView(CookieStatusView):
 status = never_cache(StatusView.as_view())
 
 
-def keep_proof(request, response, accepted, declined, source, texts=None):
-    """Proof of consent through ``consent.records``, when that app is installed."""
-    if not apps.is_installed("consent.records"):
-        return
-    from .records.api import record_decision
-
+def announce_decision(request, response, accepted, declined, source, texts):
+    """Send ``consent_decided`` once for the decision, inside its transaction."""
     groups = optional_groups(request)
-    texts = texts or declarations.site_texts_for_request(request)
-    record_decision(
-        request,
-        response,
-        accepted=accepted,
-        declined=declined,
+    consent_decided.send(
+        sender=None,
+        request=request,
+        response=response,
+        state={**dict.fromkeys(accepted, True), **dict.fromkeys(declined, False)},
         source=source,
         versions={v: groups[v].get_version() for v in accepted + declined},
         texts_hash=texts["texts_hash"],

@@ -20,7 +20,7 @@ from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import FieldPanel, InlinePanel
 from wagtail.models import Orderable, TranslatableMixin
 
-from .records.fingerprint import texts_fingerprint
+from .fingerprint import texts_fingerprint
 
 try:  # wagtail-localize is optional: it only reads these declarations.
     from wagtail_localize.fields import SynchronizedField

@@ -8,7 +8,7 @@ the old one (which never said that "Accept all" allows advertising) are asked ag
 from django.db import migrations, models
 
 import consent.models
-from consent.records.fingerprint import texts_fingerprint
+from consent.fingerprint import texts_fingerprint
 
 OLD_MESSAGE = (
     "We use strictly necessary cookies to make this site work. With your "

@@ -18,8 +18,8 @@ from collections.abc import Iterable, Mapping
 
 from django.http import HttpRequest, HttpResponseBase
 
+from ..fingerprint import texts_fingerprint
 from . import conf
-from .fingerprint import texts_fingerprint
 from .models import ConsentRecord, ConsentSource, new_consent_id
 
 __all__ = [

@@ -1,20 +1,5 @@
-"""The fingerprint of the texts a visitor was shown; no model imports, so the
-consent plugin can use it whether or not ``consent.records`` is installed."""
+"""Kept for code that imported the fingerprint from here: it lives in the core."""
 
-import hashlib
+from ..fingerprint import texts_fingerprint
 
-
-def texts_fingerprint(*texts: str | None) -> str:
-    """SHA-256 (hex) of the exact texts shown, in order; None counts as empty.
-
-    Each text is prefixed with its length so that ("ab", "c") and ("a", "bc")
-    differ.
-    """
-    digest = hashlib.sha256()
-    for text in texts:
-        if text is not None and not isinstance(text, str):
-            raise TypeError(f"texts_fingerprint takes strings, not {type(text)}.")
-        encoded = (text or "").encode("utf-8")
-        digest.update(f"{len(encoded)}:".encode())
-        digest.update(encoded)
-    return digest.hexdigest()
+__all__ = ["texts_fingerprint"]

@@ -230,7 +230,8 @@ COOKIE_CONSENT_NAME = "cookie_consent"
 COOKIE_CONSENT_HTTPONLY = False
 COOKIE_CONSENT_SAMESITE = "Lax"
 COOKIE_CONSENT_SECURE = env_bool("COOKIE_CONSENT_SECURE", False)
-COOKIE_CONSENT_LOG_ENABLED = env_bool("COOKIE_CONSENT_LOG_ENABLED", True)
+# Off by default: consent.records keeps one ConsentRecord per decision.
+COOKIE_CONSENT_LOG_ENABLED = env_bool("COOKIE_CONSENT_LOG_ENABLED", False)
 
 # Security headers (docs/security.md). HTTPS-only settings are in production.py.
 # No Gravatar in the admin: it would send a hash of each editor's email elsewhere.

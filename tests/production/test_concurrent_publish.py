@@ -10,7 +10,7 @@ While 400 visitors are in flight, an editor's publish of the term page's new
 definition runs in another process. Page views may show the old or the new
 definition while it runs, never an error; after it has returned, every worker
 serves the new one, from the cache again; every decision left one proof of
-consent and django-cookie-consent's log entries.
+consent and no django-cookie-consent log entry (that log is off by default).
 
 The scenario runs once per module (``load_run``); the tests read what it saw.
 """
@@ -373,13 +373,12 @@ def test_each_decision_leaves_exactly_one_consent_record(load_run):
     assert counts["accepting"] == counts["declining"] == DECISIONS // 2
 
 
-def test_cookie_consent_logs_every_category_of_every_decision(load_run):
+def test_the_records_are_the_only_audit_trail_of_the_decisions(load_run):
+    # django-cookie-consent's LogItem is off by default (COOKIE_CONSENT_LOG_ENABLED).
     counts = load_run.counts
-    per_action = DECISIONS // 2 * counts["optional_categories"]
 
     assert counts["optional_categories"] > 0
-    assert counts["logged_accepts"] == per_action
-    assert counts["logged_declines"] == per_action
+    assert counts["logged_accepts"] == counts["logged_declines"] == 0
 
 
 def test_page_views_during_the_publish_show_the_old_or_the_new_definition(load_run):
