@@ -138,3 +138,12 @@ def test_an_operator_may_change_what_a_category_does(client, operator):
         reverse("consent_categories:reorder", args=[999999]) in index.content.decode()
     )
     assert CookieGroup.objects.order_by("ordering").first() == marketing
+
+
+def test_only_operators_count_as_users_who_may_change_gated_scripts(editor, operator):
+    from consent.policies import gated_script_policy
+
+    for action in ("add", "change", "delete", "choose"):
+        assert gated_script_policy.user_has_permission(operator, action)
+        assert not gated_script_policy.user_has_permission(editor, action)
+    assert list(gated_script_policy.users_with_permission("change")) == [operator]
