@@ -9,7 +9,7 @@ STAMP := $(VENV)/.installed-$(shell cat pyproject.toml | cksum | cut -d' ' -f1)
 PYTEST_ARGS ?=
 BENCH_ARGS ?=
 
-.PHONY: system-packages run-notice run test install migrate demo lint format check test-postgres test-redis bench screenshots clean
+.PHONY: system-packages run-notice run test install migrate demo lint format check test-postgres test-redis test-plugins test-wagtail74 bench screenshots clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -61,6 +61,30 @@ system-packages:
 
 test: system-packages install lint check
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
+	$(MAKE) --no-print-directory test-plugins
+
+# The plugins' own test project (tests/plugins/settings.py: Wagtail, the plugins,
+# no microsite): its tests, then the site's plugin-level modules it lists.
+PLUGIN_TESTS = tests/plugins $(shell sed -e 's/\#.*//' tests/plugins/modules.txt)
+PLUGIN_PYTEST = -m pytest --ds=tests.plugins.settings $(PLUGIN_TESTS)
+
+test-plugins: install
+	$(BIN)/python $(PLUGIN_PYTEST)
+
+# The same on Wagtail 7.4 LTS, in a venv of its own (.venv-w74); .ci/run runs it on
+# PostgreSQL: bash .ci/with-postgres make test-wagtail74.
+W74_VENV ?= .venv-w74
+W74_REQUIREMENTS := tests/plugins/requirements-wagtail74.txt
+W74_STAMP := $(W74_VENV)/.installed-$(shell cat $(W74_REQUIREMENTS) | cksum | cut -d' ' -f1)
+
+$(W74_STAMP): $(W74_REQUIREMENTS)
+	$(PYTHON) -m venv $(W74_VENV)
+	$(W74_VENV)/bin/python -m pip install --quiet --upgrade pip
+	$(W74_VENV)/bin/python -m pip install --quiet -r $(W74_REQUIREMENTS)
+	touch $@
+
+test-wagtail74: $(W74_STAMP)
+	PYTHONPATH=$(CURDIR) $(W74_VENV)/bin/python $(PLUGIN_PYTEST)
 
 # The whole suite against a throwaway PostgreSQL cluster (see .ci/postgres).
 test-postgres: install
@@ -80,4 +104,4 @@ screenshots: install
 	$(BIN)/python tools/screenshots.py $(SCREENSHOTS_DIR)
 
 clean:
-	rm -rf $(VENV) var static_collected .pytest_cache .ruff_cache
+	rm -rf $(VENV) $(W74_VENV) var static_collected .pytest_cache .ruff_cache

@@ -11,6 +11,9 @@ from wagtail.snippets.views.chooser import (
     SnippetCreateView,
 )
 
+from .compat import VIEWSETS_CARRY_POLICIES
+from .policies import gated_script_policy
+
 # Wagtail's snippet chooser lists every snippet to anyone who may use the admin;
 # these views ask the model's permission policy first, like the snippet views do.
 
@@ -46,3 +49,7 @@ class GatedScriptChooserViewSet(SnippetChooserViewSet):
     choose_results_view_class = GatedScriptChooseResultsView
     chosen_view_class = GatedScriptChosenView
     chosen_multiple_view_class = GatedScriptChosenMultipleView
+    if VIEWSETS_CARRY_POLICIES:
+        # Wagtail 7.4's chooser views have no policy of their own: without this
+        # they would list every script to anyone who may use the admin.
+        permission_policy = gated_script_policy

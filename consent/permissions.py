@@ -12,8 +12,13 @@ class GatedScriptPermissionPolicy(ModelPermissionPolicy):
 
     codename = "manage_gated_scripts"
 
-    def _get_permission_codename(self, action):
-        return self.codename
+    def user_has_permission(self, user, action):
+        return user.has_perm(f"{self.app_label}.{self.codename}")
+
+    def _get_permission_codenames(self, actions):
+        # For users_with_permission() and the like. Wagtail 8.0 also derives this
+        # from _get_permission_codename(action), a hook that 7.4 lacks.
+        return {self.codename}
 
 
 class CategoryPermissionPolicy(ModelPermissionPolicy):

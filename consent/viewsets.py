@@ -7,11 +7,13 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from .choosers import GatedScriptChooserViewSet
+from .compat import VIEWSETS_CARRY_POLICIES
 from .forms import CategoryForm
 from .models import CookieCategory, GatedScript
 from .panels import DeclaredCookiesPanel, VariableNamePanel
 from .permissions import MANAGE_CATEGORIES
 from .wordings import BannerWording, CategoryWording
+from .policies import category_policy, gated_script_policy
 
 
 class CategoryIndexView(IndexView):
@@ -67,6 +69,8 @@ class CategoryViewSet(ModelViewSet):
         ],
         base_form_class=CategoryForm,
     )
+    if VIEWSETS_CARRY_POLICIES:  # Wagtail 7.4; 8.0 reads wagtail_hooks' registry
+        permission_policy = category_policy
 
 
 class GatedScriptViewSet(SnippetViewSet):
@@ -76,6 +80,8 @@ class GatedScriptViewSet(SnippetViewSet):
     list_display = ["name", "category", "placement", "enabled"]
     list_filter = ["category", "enabled"]
     chooser_viewset_class = GatedScriptChooserViewSet
+    if VIEWSETS_CARRY_POLICIES:  # Wagtail 7.4; 8.0 reads wagtail_hooks' registry
+        permission_policy = gated_script_policy
 
 
 class CategoryWordingViewSet(SnippetViewSet):

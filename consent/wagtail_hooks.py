@@ -2,14 +2,15 @@ from cookie_consent.models import CookieGroup
 from django.contrib.auth.models import Permission
 from wagtail import hooks
 from wagtail.contrib.settings.registry import SettingMenuItem
-from wagtail.permissions import register_permission_policy
 
+from .compat import register_permission_policy
 from .models import BannerSettings, GatedScript
-from .permissions import CategoryPermissionPolicy, GatedScriptPermissionPolicy
+from .policies import category_policy, gated_script_policy
 from .viewsets import ConsentViewSetGroup
 
-register_permission_policy(GatedScript, GatedScriptPermissionPolicy(GatedScript))
-register_permission_policy(CookieGroup, CategoryPermissionPolicy(CookieGroup))
+if register_permission_policy is not None:  # Wagtail 8.0; 7.4: consent.viewsets
+    register_permission_policy(GatedScript, gated_script_policy)
+    register_permission_policy(CookieGroup, category_policy)
 
 
 @hooks.register("register_admin_viewset")

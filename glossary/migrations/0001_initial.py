@@ -5,7 +5,6 @@ import django.db.models.deletion
 import modelcluster.fields
 import modelsearch.index
 import wagtail.fields
-from django.conf import settings
 from django.db import migrations, models
 
 
@@ -14,14 +13,14 @@ class Migration(migrations.Migration):
     initial = True
 
     dependencies = [
-        ('wagtailcore', '0098_apitoken'),
+        ('wagtailcore', '0097_baselogentry_uuid_action_timestamp_indexes'),
     ]
 
     operations = [
         migrations.CreateModel(
             name='GlossaryIndexPage',
             fields=[
-                ('page_ptr', models.OneToOneField(auto_created=True, on_delete=django.db.models.deletion.CASCADE, parent_link=True, primary_key=True, serialize=False, to=settings.WAGTAIL_PAGE_MODEL)),
+                ('page_ptr', models.OneToOneField(auto_created=True, on_delete=django.db.models.deletion.CASCADE, parent_link=True, primary_key=True, serialize=False, to='wagtailcore.page')),
                 ('intro', wagtail.fields.RichTextField(blank=True, help_text='A short welcome shown above the A–Z list.')),
             ],
             options={
@@ -45,7 +44,7 @@ class Migration(migrations.Migration):
         migrations.CreateModel(
             name='GlossaryTermPage',
             fields=[
-                ('page_ptr', models.OneToOneField(auto_created=True, on_delete=django.db.models.deletion.CASCADE, parent_link=True, primary_key=True, serialize=False, to=settings.WAGTAIL_PAGE_MODEL)),
+                ('page_ptr', models.OneToOneField(auto_created=True, on_delete=django.db.models.deletion.CASCADE, parent_link=True, primary_key=True, serialize=False, to='wagtailcore.page')),
                 ('definition', models.TextField(help_text='One or two plain sentences that say what the term means. Readers see this first, and it is used in search results and link previews.', max_length=600)),
                 ('origin', wagtail.fields.RichTextField(help_text='Where the term comes from: the word itself, who described it, when.')),
                 ('mechanism', wagtail.fields.RichTextField(help_text='How it works in the body, in words a curious reader can follow.')),
