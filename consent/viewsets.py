@@ -12,8 +12,8 @@ from .forms import CategoryForm
 from .models import CookieCategory, GatedScript
 from .panels import DeclaredCookiesPanel, VariableNamePanel
 from .permissions import MANAGE_CATEGORIES
-from .wordings import BannerWording, CategoryWording
 from .policies import category_policy, gated_script_policy
+from .wordings import BannerWording, CategoryWording
 
 
 class CategoryIndexView(IndexView):

@@ -1,9 +1,41 @@
 import pytest
 from cookie_consent.models import Cookie, CookieGroup
+from django.apps import apps
 from django.core.cache import cache
 
 from consent.defaults import create_default_categories
 from consent.models import CookieDetails
+
+
+def declare_example_cookies():
+    """This site's demo examples in the site's suite; in the plugins' own test
+    project (tests/plugins, no microsite) the same names, declared here."""
+    if apps.is_installed("microsite.home"):
+        from microsite.demo.consent import declare_example_cookies
+
+        return declare_example_cookies()
+    groups = {g.varname: g for g in CookieGroup.objects.all()}
+    for varname, name, duration, storage in PLUGIN_PROJECT_EXAMPLES:
+        cookie, created = Cookie.objects.get_or_create(
+            cookiegroup=groups[varname],
+            name=name,
+            domain="",
+            defaults={"description": f"Example {name} for the tests."},
+        )
+        if created:
+            CookieDetails.objects.create(
+                cookie=cookie, duration=duration, provider="Example", storage=storage
+            )
+
+
+PLUGIN_PROJECT_EXAMPLES = [
+    ("analytics", "_ga", "2 years", "cookie"),
+    ("analytics", "_ga_*", "2 years", "cookie"),
+    ("analytics", "demo_analytics_visits", "until cleared", "local"),
+    ("personalization", "reading_preferences", "until cleared", "local"),
+    ("marketing", "_fbp", "3 months", "cookie"),
+    ("marketing", "_gcl_au", "3 months", "cookie"),
+]
 
 
 @pytest.fixture
@@ -14,8 +46,6 @@ def categories(db):
     live_server tests flush the database, so they are created again here; the
     caches are cleared because they outlive the flush.
     """
-    from microsite.demo.consent import declare_example_cookies
-
     cache.clear()
     create_default_categories(CookieGroup, Cookie, CookieDetails)
     declare_example_cookies()
