@@ -4,44 +4,22 @@ and naming only things that exist. The check itself (.ci/bare-project) installs
 the wheels into a real `wagtail start` project; these run in a second."""
 
 import importlib.util
-from pathlib import Path
 
 import pytest
 from django.template import engines
 from django.template.loader_tags import BlockNode
-from django.urls import include, path
 from django.utils.module_loading import import_string
 
 from consent.templatetags import consent_tags
 
-ROOT = Path(__file__).resolve().parents[2]
-DOCS = {"glossary": ROOT / "docs/glossary.md", "consent": ROOT / "docs/consent.md"}
+from .documented_steps import DOCS, configure, documented_urlpatterns, steps
+
 # Issue 13 is built on several branches at once; remove once they are merged.
 needs_preferences_link_tag = pytest.mark.xfail(
     not hasattr(consent_tags, "consent_preferences_link"),
     reason="{% consent_preferences_link %} comes with branch i13-decouple",
     strict=True,
 )
-
-
-def load_configure():
-    spec = importlib.util.spec_from_file_location(
-        "bare_project_configure", ROOT / ".ci/bare_project/configure.py"
-    )
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-configure = load_configure()
-
-
-def steps(plugin, variant=None):
-    found = {}
-    for target, code in configure.documented_steps(DOCS[plugin], variant):
-        assert target not in found, f"two {target} blocks in {DOCS[plugin].name}"
-        found[target] = code
-    return found
 
 
 @pytest.mark.parametrize("plugin", sorted(DOCS))
@@ -70,10 +48,7 @@ def test_consent_settings_turn_httponly_off():
 
 @pytest.mark.parametrize("plugin", sorted(DOCS))
 def test_documented_urls_import_and_build_patterns(plugin):
-    namespace = {"path": path, "include": include, "urlpatterns": []}
-    exec(steps(plugin)["urls"], namespace)
-
-    assert namespace["urlpatterns"]
+    assert documented_urlpatterns(plugin)
 
 
 def block_names(code):
