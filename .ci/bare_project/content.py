@@ -33,7 +33,7 @@ def add_glossary():
         title="Butyrate",
         slug="butyrate",
         definition="A short-chain fatty acid that gut bacteria make from fibre.",
-        origin="<p>From the Greek <i>boutyron</i> (butter), where it was first found.</p>",
+        origin="<p>Greek <i>boutyron</i>, butter, where it was first found.</p>",
         mechanism="<p>Cells lining the colon burn it as their main fuel.</p>",
     )
     index.add_child(instance=term)
