@@ -25,11 +25,9 @@ import os
 import re
 import sys
 import time
-import urllib.error
-import urllib.request
-from html.parser import HTMLParser
 from urllib.parse import urljoin, urlsplit
 
+from fetching import addresses, fetch
 from playwright.sync_api import sync_playwright
 
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
@@ -58,45 +56,6 @@ class CheckFailed(AssertionError):
 def expect(condition, message):
     if not condition:
         raise CheckFailed(message)
-
-
-def fetch(url, method="GET"):
-    """(status, headers, body) of a plain HTTP request, following no redirect."""
-
-    class NoRedirect(urllib.request.HTTPRedirectHandler):
-        def redirect_request(self, *args, **kwargs):
-            return None
-
-    opener = urllib.request.build_opener(NoRedirect)
-    request = urllib.request.Request(url, method=method)
-    try:
-        with opener.open(request, timeout=30) as response:
-            return response.status, response.headers, response.read().decode()
-    except urllib.error.HTTPError as error:
-        return error.code, error.headers, error.read().decode(errors="replace")
-
-
-class Addresses(HTMLParser):
-    """Every href, src, data-src and form action of a page, with its tag."""
-
-    def __init__(self):
-        super().__init__()
-        self.found = []
-
-    def handle_starttag(self, tag, attrs):
-        for name, value in attrs:
-            if name in ("href", "src", "data-src", "action") and value:
-                self.found.append((tag, name, value))
-
-
-def addresses(html):
-    parser = Addresses()
-    parser.feed(html)
-    # <noscript> content is text to the parser's DOM but markup to a browser
-    # without JavaScript: read it as markup too.
-    for inner in re.findall(r"<noscript>(.*?)</noscript>", html, re.DOTALL):
-        parser.feed(inner)
-    return parser.found
 
 
 class Checks:
