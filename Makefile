@@ -85,7 +85,7 @@ screenshots: install
 # Each plugin's wheel installed alone into a fresh `wagtail start` project, on
 # Wagtail 7.4 and 8.0, checked in Chromium (.ci/bare-project; a few minutes).
 bare-project: system-packages install
-	bash .ci/bare-project
+	CHECK_PYTHON=$(BIN)/python bash .ci/bare-project
 
 clean:
 	rm -rf $(VENV) var static_collected .pytest_cache .ruff_cache
