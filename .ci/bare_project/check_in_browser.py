@@ -58,6 +58,16 @@ def expect(condition, message):
         raise CheckFailed(message)
 
 
+def wait_for_gated_runs(page, expected):
+    """Wait until the gated script ran ``expected`` times. Polled from here:
+    Playwright's ``wait_for_function`` evaluates its predicate with ``eval``,
+    which a strict CSP forbids in the page."""
+    deadline = time.monotonic() + TIMEOUT_MS / 1000
+    while (runs := page.evaluate(GATED_RUNS)) != expected:
+        expect(time.monotonic() < deadline, f"the gated script ran {runs} times")
+        page.wait_for_timeout(100)
+
+
 class Checks:
     def __init__(self, base_url, browser, consent_prefix):
         self.base_url = base_url.rstrip("/")
@@ -238,9 +248,9 @@ class Checks:
     def accept_all(self):
         page = self.first_visit()
         self.decide(page, "accept")
-        page.wait_for_function(f"({GATED_RUNS}) === 1")
+        wait_for_gated_runs(page, 1)
         page.reload()
-        page.wait_for_function(f"({GATED_RUNS}) === 1")
+        wait_for_gated_runs(page, 1)
         expect(
             not page.locator("#consent-banner").is_visible(),
             "the banner came back after a reload",
