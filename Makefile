@@ -12,7 +12,7 @@ STAMP := $(VENV)/.installed-$(shell cat $(PYPROJECTS) | cksum | cut -d' ' -f1)
 PYTEST_ARGS ?=
 BENCH_ARGS ?=
 
-.PHONY: system-packages run-notice run test install migrate demo lint format check test-postgres test-redis bench screenshots bare-project clean
+.PHONY: system-packages run-notice run test install migrate demo lint format check test-postgres test-redis bench screenshots clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -74,6 +74,12 @@ test-postgres: install
 test-redis: install
 	bash .ci/with-redis $(BIN)/python -m pytest $(PYTEST_ARGS)
 
+# Each plugin's wheel installed alone into a fresh `wagtail start` project, on
+# Wagtail 7.4 and 8.0, checked in Chromium (.ci/bare-project; a few minutes).
+.PHONY: bare-project
+bare-project: system-packages install
+	CHECK_PYTHON=$(BIN)/python bash .ci/bare-project
+
 bench: install
 	$(BIN)/python benchmarks/run_all.py $(BENCH_ARGS)
 
@@ -81,11 +87,6 @@ bench: install
 # (tools/screenshots.py): into var/screenshots/, or SCREENSHOTS_DIR.
 screenshots: install
 	$(BIN)/python tools/screenshots.py $(SCREENSHOTS_DIR)
-
-# Each plugin's wheel installed alone into a fresh `wagtail start` project, on
-# Wagtail 7.4 and 8.0, checked in Chromium (.ci/bare-project; a few minutes).
-bare-project: system-packages install
-	CHECK_PYTHON=$(BIN)/python bash .ci/bare-project
 
 clean:
 	rm -rf $(VENV) var static_collected .pytest_cache .ruff_cache
