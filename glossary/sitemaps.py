@@ -101,3 +101,16 @@ def full_url(url_path, roots, preferred_site_id=None):
     if not getattr(settings, "WAGTAIL_APPEND_SLASH", True) and page_path != "/":
         page_path = page_path.rstrip("/")
     return chosen.root_url + page_path
+
+
+class PageSitemap(SectionSitemap):
+    """Every live, public page of the site but the glossary's terms, with
+    Wagtail's own entries: the other section of a sitemap index beside
+    ``GlossaryTermSitemap`` (``SITEMAP_SECTIONS``)."""
+
+    def items(self):
+        return super().items().not_type(GlossaryTermPage)
+
+
+# The sections of a sitemap index for a site with no sitemap of its own.
+SITEMAP_SECTIONS = {"pages": PageSitemap, "glossary": GlossaryTermSitemap}
