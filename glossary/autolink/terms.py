@@ -3,6 +3,10 @@
 The term data lives in the Django cache under a version number; each process keeps
 the linker it built for the current version. A render therefore costs one cache
 read (the version), and the database is read again only after a change bumps it.
+
+Each locale has its own term data and linker (a German article links German
+terms only); one version number covers them all, so a change rebuilds each
+locale's linker the next time a page in that locale needs it.
 """
 
 import uuid
@@ -22,14 +26,14 @@ from .html import LinkTarget, TermLinker
 from .phrases import PhraseMatcher
 
 VERSION_KEY = "glossary:autolink:version"
-DATA_KEY = "glossary:autolink:terms:{version}"
+DATA_KEY = "glossary:autolink:terms:{version}:{locale_id}"
 
 # The characters Django's reverse() leaves unquoted in a URL path.
 URL_SAFE = RFC3986_SUBDELIMS + "/~:@"
 
-# (version, linker) of this process, replaced as one tuple so threads never see a
-# version paired with another version's linker.
-_current: dict = {"built": (None, None)}
+# Locale id → (version, linker) of this process, each replaced as one tuple so
+# threads never see a version paired with another version's linker.
+_current: dict = {}
 _suspended = {"depth": 0}
 
 
@@ -41,10 +45,11 @@ def _data_timeout():
     return get_setting("GLOSSARY_AUTOLINK_CACHE_TIMEOUT")
 
 
-def linkable_terms():
+def linkable_terms(locale_id=None):
     """Rows of ``(term id, url, definition, [title, synonym, …])``.
 
-    Live, public terms that editors have not excluded from linking.
+    Live, public terms that editors have not excluded from linking, in the locale
+    ``locale_id`` (every locale when None).
     """
     from glossary.models import GlossaryTermPage, GlossaryTermSynonym
 
@@ -54,6 +59,8 @@ def linkable_terms():
         .filter(never_autolink=False)
         .order_by("pk")
     )
+    if locale_id is not None:
+        terms = terms.filter(locale_id=locale_id)
     synonyms: dict[int, list[str]] = {}
     for page_id, name in GlossaryTermSynonym.objects.filter(
         page__in=terms.values("pk")
@@ -137,23 +144,24 @@ def build_linker(rows) -> TermLinker:
     return TermLinker(PhraseMatcher(titles + synonyms), targets, memo_size)
 
 
-def get_linker() -> TermLinker:
-    """The linker for the current glossary: one cache read when nothing changed."""
+def get_linker(locale_id=None) -> TermLinker:
+    """The linker for the current glossary in the locale ``locale_id`` (every
+    locale when None): one cache read when nothing changed."""
     cache = _cache()
     version = cache.get(VERSION_KEY)
     if version is None:
         cache.add(VERSION_KEY, uuid.uuid4().hex, timeout=None)
         version = cache.get(VERSION_KEY)
-    built_version, built_linker = _current["built"]
+    built_version, built_linker = _current.get(locale_id, (None, None))
     if built_version == version and built_linker is not None:
         return built_linker
-    data_key = DATA_KEY.format(version=version)
+    data_key = DATA_KEY.format(version=version, locale_id=locale_id or "all")
     rows = cache.get(data_key)
     if rows is None:
-        rows = linkable_terms()
+        rows = linkable_terms(locale_id)
         cache.set(data_key, rows, timeout=_data_timeout())
     linker = build_linker(rows)
-    _current["built"] = (version, linker)
+    _current[locale_id] = (version, linker)
     return linker
 
 
