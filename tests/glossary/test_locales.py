@@ -1,0 +1,205 @@
+"""The glossary in every language, with Wagtail's i18n (WAGTAIL_I18N_ENABLED).
+
+English is the default locale; each test copies pages and topics for translation
+into German as an editor's "Translate" does, publishes them, and reads the German
+glossary at /de/glossary/.
+"""
+
+import re
+import xml.etree.ElementTree as ET
+
+import pytest
+from wagtail.models import Locale, Site
+
+from glossary.autolink import LinkState, link_terms
+from glossary.models import GlossaryTermPage, Topic
+
+pytestmark = pytest.mark.django_db
+
+LANGUAGES = [("en-gb", "English"), ("de", "Deutsch")]
+NS = {
+    "s": "http://www.sitemaps.org/schemas/sitemap/0.9",
+    "xhtml": "http://www.w3.org/1999/xhtml",
+}
+
+
+@pytest.fixture(autouse=True)
+def i18n(settings):
+    settings.WAGTAIL_I18N_ENABLED = True
+    settings.LANGUAGES = LANGUAGES
+    settings.WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
+    settings.ROOT_URLCONF = "tests.glossary.i18n_urls"
+    sessions = settings.MIDDLEWARE.index(
+        "django.contrib.sessions.middleware.SessionMiddleware"
+    )
+    settings.MIDDLEWARE = [
+        *settings.MIDDLEWARE[: sessions + 1],
+        "django.middleware.locale.LocaleMiddleware",
+        *settings.MIDDLEWARE[sessions + 1 :],
+    ]
+
+
+@pytest.fixture
+def german(site_root):
+    return Locale.objects.get_or_create(language_code="de")[0]
+
+
+def linked(html):
+    """(href, text) of each link in ``html``."""
+    return re.findall(r'<a href="([^"]*)"[^>]*>([^<]*)</a>', html)
+
+
+def translate(page, locale):
+    """Copy ``page`` into ``locale`` (its parent translated already) and publish."""
+    copy = page.copy_for_translation(locale)
+    copy.save_revision().publish()
+    copy.refresh_from_db()
+    Site.clear_site_root_paths_cache()
+    return copy.specific
+
+
+def translate_topic(topic, locale, name, slug):
+    copy = topic.copy_for_translation(locale)
+    copy.name, copy.slug = name, slug
+    copy.save()
+    return copy
+
+
+@pytest.fixture
+def german_glossary(site_root, glossary_index, german):
+    translate(site_root, german)
+    return translate(glossary_index, german)
+
+
+def test_a_new_topic_is_in_the_default_locale(make_topic):
+    skin = make_topic("Skin")
+    assert skin.locale == Locale.get_default()
+    assert skin.translation_key
+
+
+def test_a_translated_topic_may_keep_its_slug_in_another_locale(make_topic, german):
+    skin = make_topic("Skin")
+    haut = translate_topic(skin, german, "Skin", "skin")
+    assert haut.translation_key == skin.translation_key
+    assert list(Topic.objects.filter(slug="skin").order_by("pk")) == [skin, haut]
+
+
+def test_a_translated_term_is_tagged_with_its_locales_topics(
+    make_term, make_topic, german_glossary, german
+):
+    skin, mood = make_topic("Skin"), make_topic("Mood")
+    haut = translate_topic(skin, german, "Haut", "haut")
+    eczema = make_term("Eczema", topics=[skin, mood], publish=True)
+
+    ekzem = translate(eczema, german)
+
+    # Mood has no German translation yet: the term keeps it until it has one.
+    assert sorted(ekzem.topic_names) == ["Haut", "Mood"]
+    assert sorted(GlossaryTermPage.objects.get(pk=eczema.pk).topic_names) == [
+        "Mood",
+        "Skin",
+    ]
+    stimmung = translate_topic(mood, german, "Stimmung", "stimmung")
+    assert sorted(GlossaryTermPage.objects.get(pk=ekzem.pk).topic_names) == [
+        "Haut",
+        "Stimmung",
+    ]
+    assert list(stimmung.terms.all()) == [ekzem]
+    assert list(haut.terms.all()) == [ekzem]
+
+
+def test_the_german_glossary_filters_by_german_topics_only(
+    client, make_term, make_topic, german_glossary, german
+):
+    skin = make_topic("Skin")
+    translate_topic(skin, german, "Haut", "haut")
+    eczema = make_term("Eczema", topics=[skin], publish=True)
+    translate(eczema, german)
+
+    response = client.get("/de/glossary/?topic=haut")
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "/de/glossary/eczema/" in html
+    assert "Haut" in html
+    assert client.get("/de/glossary/?topic=skin").status_code == 404
+    english = client.get("/glossary/?topic=skin").content.decode()
+    assert "/glossary/eczema/" in english
+    assert "/de/glossary/" not in english
+
+
+def test_a_german_page_links_german_terms_and_an_english_one_english_terms(
+    make_term, german_glossary, glossary_index, german
+):
+    fibre = make_term("Fibre", publish=True)
+    ballaststoffe = translate(fibre, german)
+    ballaststoffe.title = "Ballaststoffe"
+    ballaststoffe.save_revision().publish()
+    markup = "<p>Fibre, also called Ballaststoffe.</p>"
+
+    german_html, german_count = link_terms(markup, german_glossary, LinkState())
+    english_html, english_count = link_terms(markup, glossary_index, LinkState())
+
+    assert german_count == english_count == 1
+    assert linked(german_html) == [("/de/glossary/fibre/", "Ballaststoffe")]
+    assert linked(english_html) == [("/glossary/fibre/", "Fibre")]
+
+
+def test_a_translated_terms_related_terms_are_in_its_locale(
+    client, make_term, german_glossary, german
+):
+    butyrate = make_term("Butyrate", publish=True)
+    fibre = make_term("Fibre", related=[butyrate], publish=True)
+    lonely = make_term("Lonely", related=[butyrate], publish=True)
+    butyrat = translate(butyrate, german)
+    ballaststoffe = translate(fibre, german)
+
+    assert list(ballaststoffe.get_related_terms(saved_links=True)) == [butyrat]
+    assert list(ballaststoffe.get_related_terms()) == [butyrat]
+    # Linked from a German term; "Lonely" has no German translation.
+    assert list(butyrat.get_related_terms(saved_links=True)) == [ballaststoffe]
+    assert sorted(t.title for t in butyrate.get_related_terms(saved_links=True)) == [
+        fibre.title,
+        lonely.title,
+    ]
+    html = client.get("/de/glossary/fibre/").content.decode()
+    assert 'href="/de/glossary/butyrate/"' in html
+    assert 'href="/glossary/butyrate/"' not in html
+
+
+def test_a_translated_terms_neighbours_are_in_its_locale(
+    make_term, german_glossary, german
+):
+    make_term("Acetate", publish=True)
+    butyrate = make_term("Butyrate", publish=True)
+    make_term("Colon", publish=True)
+    butyrat = translate(butyrate, german)
+
+    assert butyrat.get_neighbours() == (None, None)
+
+
+def test_the_sitemap_lists_every_locale_with_hreflang_alternates(
+    client, make_term, german_glossary, german
+):
+    butyrate = make_term("Butyrate", publish=True)
+    make_term("Only english", publish=True)
+    translate(butyrate, german)
+
+    response = client.get("/sitemap-glossary.xml")
+    assert response.status_code == 200
+    root = ET.fromstring(response.content)
+    entries = {
+        url.findtext("s:loc", namespaces=NS): {
+            link.get("hreflang"): link.get("href")
+            for link in url.findall("xhtml:link", NS)
+        }
+        for url in root.findall("s:url", NS)
+    }
+    both = {
+        "de": "http://localhost/de/glossary/butyrate/",
+        "en-gb": "http://localhost/glossary/butyrate/",
+    }
+    assert entries == {
+        "http://localhost/glossary/butyrate/": both,
+        "http://localhost/de/glossary/butyrate/": both,
+        "http://localhost/glossary/only-english/": {},
+    }
