@@ -9,6 +9,7 @@ import re
 import xml.etree.ElementTree as ET
 
 import pytest
+from django.urls import reverse
 from wagtail.models import Locale, Site
 
 from glossary.autolink import LinkState, link_terms
@@ -203,3 +204,19 @@ def test_the_sitemap_lists_every_locale_with_hreflang_alternates(
         "http://localhost/de/glossary/butyrate/": both,
         "http://localhost/glossary/only-english/": {},
     }
+
+
+def test_the_topic_snippets_list_shows_each_topics_locale_and_filters_by_it(
+    admin_client, make_topic, german
+):
+    skin = make_topic("Skin")
+    translate_topic(skin, german, "Haut", "haut")
+    url = reverse("wagtailsnippets_glossary_topic:list")
+
+    every = admin_client.get(url).content.decode()
+    german_only = admin_client.get(url, {"locale": "de"}).content.decode()
+
+    assert ">Skin<" in every and ">Haut<" in every
+    assert "?ordering=locale" in every  # the locale column, sortable
+    assert "Deutsch" in every
+    assert ">Haut<" in german_only and ">Skin<" not in german_only
