@@ -5,71 +5,23 @@ into German as an editor's "Translate" does, publishes them, and reads the Germa
 glossary at /de/glossary/.
 """
 
-import re
 import xml.etree.ElementTree as ET
 
 import pytest
 from django.urls import reverse
-from wagtail.models import Locale, Site
+from wagtail.models import Locale
 
 from glossary.autolink import LinkState, link_terms
 from glossary.models import GlossaryTermPage, Topic
 
+from .conftest import linked, translate, translate_topic
+
 pytestmark = pytest.mark.django_db
 
-LANGUAGES = [("en-gb", "English"), ("de", "Deutsch")]
 NS = {
     "s": "http://www.sitemaps.org/schemas/sitemap/0.9",
     "xhtml": "http://www.w3.org/1999/xhtml",
 }
-
-
-@pytest.fixture(autouse=True)
-def i18n(settings):
-    settings.WAGTAIL_I18N_ENABLED = True
-    settings.LANGUAGES = LANGUAGES
-    settings.WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
-    settings.ROOT_URLCONF = "tests.glossary.i18n_urls"
-    sessions = settings.MIDDLEWARE.index(
-        "django.contrib.sessions.middleware.SessionMiddleware"
-    )
-    settings.MIDDLEWARE = [
-        *settings.MIDDLEWARE[: sessions + 1],
-        "django.middleware.locale.LocaleMiddleware",
-        *settings.MIDDLEWARE[sessions + 1 :],
-    ]
-
-
-@pytest.fixture
-def german(site_root):
-    return Locale.objects.get_or_create(language_code="de")[0]
-
-
-def linked(html):
-    """(href, text) of each link in ``html``."""
-    return re.findall(r'<a href="([^"]*)"[^>]*>([^<]*)</a>', html)
-
-
-def translate(page, locale):
-    """Copy ``page`` into ``locale`` (its parent translated already) and publish."""
-    copy = page.copy_for_translation(locale)
-    copy.save_revision().publish()
-    copy.refresh_from_db()
-    Site.clear_site_root_paths_cache()
-    return copy.specific
-
-
-def translate_topic(topic, locale, name, slug):
-    copy = topic.copy_for_translation(locale)
-    copy.name, copy.slug = name, slug
-    copy.save()
-    return copy
-
-
-@pytest.fixture
-def german_glossary(site_root, glossary_index, german):
-    translate(site_root, german)
-    return translate(glossary_index, german)
 
 
 def test_a_new_topic_is_in_the_default_locale(make_topic):
