@@ -38,10 +38,16 @@ def test_wagtail_localize_translates_a_topic(make_topic, german):
     skin = make_topic("Skin", description="Terms about the skin.")
 
     haut = localize(
-        skin, german, {"Skin": "Haut", "Terms about the skin.": "Begriffe zur Haut."}
+        skin,
+        german,
+        {"Skin": "Haut", "skin": "haut", "Terms about the skin.": "Begriffe zur Haut."},
     )
 
-    assert (haut.name, haut.description) == ("Haut", "Begriffe zur Haut.")
+    assert (haut.name, haut.slug, haut.description) == (
+        "Haut",
+        "haut",
+        "Begriffe zur Haut.",
+    )
     assert haut.locale == german
     assert Topic.objects.filter(translation_key=skin.translation_key).count() == 2
 
