@@ -19,6 +19,7 @@ from wagtail.search import index
 
 from glossary.blocks import FurtherSectionsBlock
 from glossary.conf import get_setting
+from glossary.forms import GlossaryTermForm
 from glossary.letters import first_letter, sort_key
 from glossary.serializers import LinesField
 from glossary.structured_data import defined_term
@@ -182,6 +183,7 @@ class GlossaryTermPage(RefusesNullCharacters, Page):
         APIField("last_reviewed"),
     ]
 
+    base_form_class = GlossaryTermForm
     parent_page_types = ["glossary.GlossaryIndexPage"]
     subpage_types: list[str] = []
     template = "glossary/glossary_term_page.html"

@@ -172,3 +172,25 @@ def test_the_topic_snippets_list_shows_each_topics_locale_and_filters_by_it(
     assert "?ordering=locale" in every  # the locale column, sortable
     assert "Deutsch" in every
     assert ">Haut<" in german_only and ">Skin<" not in german_only
+
+
+def test_a_german_terms_edit_form_offers_german_topics_and_its_own(
+    admin_client, make_term, make_topic, german_glossary, german
+):
+    skin, mood = make_topic("Skin"), make_topic("Mood")
+    haut = translate_topic(skin, german, "Haut", "haut")
+    make_topic("Sleep")
+    eczema = make_term("Eczema", topics=[skin, mood], publish=True)
+    ekzem = translate(eczema, german)
+
+    response = admin_client.get(reverse("wagtailadmin_pages:edit", args=(ekzem.pk,)))
+    offered = set(response.context["form"].fields["topics"].queryset)
+
+    # Mood is not translated yet: the term keeps it, and its box.
+    assert offered == {haut, mood}
+    english = admin_client.get(reverse("wagtailadmin_pages:edit", args=(eczema.pk,)))
+    assert set(english.context["form"].fields["topics"].queryset) == {
+        skin,
+        mood,
+        Topic.objects.get(slug="sleep"),
+    }
