@@ -10,6 +10,7 @@ locale's linker the next time a page in that locale needs it.
 """
 
 import uuid
+from collections import defaultdict
 from contextlib import contextmanager
 from urllib.parse import quote
 
@@ -17,6 +18,7 @@ from django.conf import settings
 from django.core.cache import caches
 from django.db import transaction
 from django.urls import NoReverseMatch, reverse
+from django.utils import translation
 from django.utils.http import RFC3986_SUBDELIMS
 from wagtail.models import Page, Site
 
@@ -86,7 +88,7 @@ def _term_urls(terms):
     from glossary.models import GlossaryTermPage
 
     custom_urls = GlossaryTermPage.get_url_parts is not Page.get_url_parts
-    if custom_urls or getattr(settings, "WAGTAIL_I18N_ENABLED", False):
+    if custom_urls:
         cache_object = _SiteRootPathsHolder()
         for term in terms.only("id", "title", "url_path", "definition"):
             yield term.pk, (term.title, term.definition), _page_url(term, cache_object)
@@ -94,7 +96,7 @@ def _term_urls(terms):
     root_paths = Site.get_site_root_paths()
     several_sites = len({root.site_id for root in root_paths}) > 1
     try:
-        prefix = reverse("wagtail_serve", args=("",))
+        prefixes = _serve_prefixes(root_paths)
     except NoReverseMatch:
         return
     append_slash = getattr(settings, "WAGTAIL_APPEND_SLASH", True)
@@ -104,7 +106,9 @@ def _term_urls(terms):
         root = next((r for r in root_paths if url_path.startswith(r.root_path)), None)
         if root is None:
             continue
-        path = prefix + quote(url_path[len(root.root_path) :], safe=URL_SAFE)
+        path = prefixes[root.language_code] + quote(
+            url_path[len(root.root_path) :], safe=URL_SAFE
+        )
         if not append_slash and path != "/":
             path = path.rstrip("/")
         yield (
@@ -112,6 +116,22 @@ def _term_urls(terms):
             (title, definition),
             root.root_url + path if several_sites else path,
         )
+
+
+def _serve_prefixes(root_paths) -> dict:
+    """Language code → the path Wagtail's page view is mounted at in it.
+
+    Under ``WAGTAIL_I18N_ENABLED`` Wagtail reverses a page's URL in its root's
+    language, so ``i18n_patterns`` add the language prefix ("/de/").
+    """
+    if not getattr(settings, "WAGTAIL_I18N_ENABLED", False):
+        prefix = reverse("wagtail_serve", args=("",))
+        return defaultdict(lambda: prefix)
+    prefixes = {}
+    for language_code in {root.language_code for root in root_paths}:
+        with translation.override(language_code):
+            prefixes[language_code] = reverse("wagtail_serve", args=("",))
+    return prefixes
 
 
 class _SiteRootPathsHolder:
