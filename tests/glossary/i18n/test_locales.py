@@ -5,9 +5,11 @@ into German as an editor's "Translate" does, publishes them, and reads the Germa
 glossary at /de/glossary/.
 """
 
+import io
 import xml.etree.ElementTree as ET
 
 import pytest
+from django.core.management import call_command
 from django.urls import reverse
 from wagtail.models import Locale
 
@@ -194,3 +196,29 @@ def test_a_german_terms_edit_form_offers_german_topics_and_its_own(
         mood,
         Topic.objects.get(slug="sleep"),
     }
+
+
+def test_importing_into_the_german_glossary_creates_german_topics(
+    tmp_path, make_topic, german_glossary, german
+):
+    skin = make_topic("Skin")
+    haut = translate_topic(skin, german, "Haut", "haut")
+    mood = make_topic("Mood")
+    (tmp_path / "ekzem.md").write_text(
+        "---\ntitle: Ekzem\ntopics: [Skin, Mood, Schlaf]\n---\n"
+        "Eine juckende Hauterkrankung.\n\n## Origin\nGriechisch.\n\n"
+        "## Mechanism\nDie Hautbarriere.\n"
+    )
+
+    call_command(
+        "import_glossary",
+        str(tmp_path / "ekzem.md"),
+        "--parent",
+        german_glossary.url,
+        stdout=io.StringIO(),
+    )
+
+    ekzem = GlossaryTermPage.objects.get(title="Ekzem")
+    schlaf = Topic.objects.get(name="Schlaf")
+    assert ekzem.locale == schlaf.locale == german
+    assert set(ekzem.topics.all()) == {haut, mood, schlaf}
