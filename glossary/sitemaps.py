@@ -22,7 +22,7 @@ from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils import translation
 from wagtail.contrib.sitemaps import Sitemap
-from wagtail.models import Site
+from wagtail.models import Page, Site
 
 from .conf import get_setting
 from .models import GlossaryTermPage
@@ -37,11 +37,40 @@ ENTRY_FIELDS = (
 
 class SectionSitemap(Sitemap):
     """Wagtail's ``Sitemap`` for one section of a sitemap index: of the request's
-    site or of ``site``, with its latest lastmod in one query."""
+    site or of ``site``, with its latest lastmod in one query, and with i18n the
+    pages of every locale (Wagtail's lists the site root's locale only)."""
+
+    _root_paths = None
 
     def __init__(self, request=None, site=None):
         super().__init__(request)
         self.site = site
+
+    def items(self):
+        return (
+            Page.objects.filter(self._under_site_roots())
+            .live()
+            .public()
+            .order_by("path")
+            .defer_streamfields()
+            .specific()
+        )
+
+    def _under_site_roots(self) -> Q:
+        """Pages under the site's root page or, with i18n, any of its translations."""
+        if self._root_paths is None:
+            root = self.get_wagtail_site().root_page
+            self._root_paths = (
+                list(
+                    root.get_translations(inclusive=True).values_list("path", flat=True)
+                )
+                if _translating()
+                else [root.path]
+            )
+        query = Q()
+        for path in self._root_paths:
+            query |= Q(path__startswith=path)
+        return query
 
     def get_wagtail_site(self):
         if self.site is None:
@@ -62,8 +91,6 @@ class SectionSitemap(Sitemap):
 class GlossaryTermSitemap(SectionSitemap):
     """Live, public term pages of the request's site (or of ``site``), by path."""
 
-    _root_paths = None
-
     @property
     def limit(self):
         return get_setting("GLOSSARY_SITEMAP_LIMIT")
@@ -75,22 +102,6 @@ class GlossaryTermSitemap(SectionSitemap):
             .order_by("path")
             .values(*ENTRY_FIELDS)
         )
-
-    def _under_site_roots(self) -> Q:
-        """Pages under the site's root page or, with i18n, any of its translations."""
-        if self._root_paths is None:
-            root = self.get_wagtail_site().root_page
-            self._root_paths = (
-                list(
-                    root.get_translations(inclusive=True).values_list("path", flat=True)
-                )
-                if _translating()
-                else [root.path]
-            )
-        query = Q()
-        for path in self._root_paths:
-            query |= Q(path__startswith=path)
-        return query
 
     def lastmod(self, term):
         return term["last_published_at"] or term["latest_revision_created_at"]

@@ -222,3 +222,15 @@ def test_importing_into_the_german_glossary_creates_german_topics(
     schlaf = Topic.objects.get(name="Schlaf")
     assert ekzem.locale == schlaf.locale == german
     assert set(ekzem.topics.all()) == {haut, mood, schlaf}
+
+
+def test_the_sitemaps_pages_section_lists_every_locales_pages(client, german_glossary):
+    root = ET.fromstring(client.get("/sitemap-pages.xml").content)
+    locations = {
+        url.findtext("s:loc", namespaces=NS) for url in root.findall("s:url", NS)
+    }
+
+    assert {
+        "http://localhost/glossary/",
+        "http://localhost/de/glossary/",
+    } <= locations
