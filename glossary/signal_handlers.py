@@ -1,11 +1,12 @@
 """Rebuild the auto-link data and forget the private sections when they change."""
 
-from django.db.models.signals import post_delete, post_save
+from django.db.models.signals import post_delete, post_save, pre_save
 from wagtail.models import PageViewRestriction, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from glossary.autolink import invalidate_linker
-from glossary.models import GlossaryIndexPage, GlossaryTermPage
+from glossary.locales import localize_topics_before_save, retag_with_new_translation
+from glossary.models import GlossaryIndexPage, GlossaryTermPage, Topic
 from glossary.privacy import forget_restricted_paths
 
 DISPATCH_PREFIX = "glossary.autolink."
@@ -16,6 +17,11 @@ def glossary_changed(**kwargs):
 
 
 def register_signal_handlers():
+    # Translated pages are tagged with their own locale's topics.
+    pre_save.connect(localize_topics_before_save, dispatch_uid="glossary.locales.pre")
+    post_save.connect(
+        retag_with_new_translation, sender=Topic, dispatch_uid="glossary.locales.topic"
+    )
     # Publishing covers renames, synonym edits and the never_autolink switch, which
     # all reach visitors through a new revision; publishing the index can move
     # every term's URL.

@@ -7,28 +7,70 @@ Term pages do not override ``get_sitemap_urls()``, so their entries are worked
 out here from three columns, with Wagtail's rules for the URL (``Page.get_url_parts``)
 and the lastmod (``Page.get_sitemap_urls``). The site's other pages stay with
 Wagtail's ``Sitemap``.
+
+Under ``WAGTAIL_I18N_ENABLED`` the section lists the terms of every locale (the
+site's root page and its translations, from Wagtail's cached site root paths),
+each with ``hreflang`` alternates for its translations: one more query per
+sitemap page.
 """
 
+from contextlib import nullcontext
+
 from django.conf import settings
-from django.db.models import Max
+from django.db.models import Max, Q
 from django.db.models.functions import Coalesce
 from django.urls import reverse
+from django.utils import translation
 from wagtail.contrib.sitemaps import Sitemap
-from wagtail.models import Site
+from wagtail.models import Page, Site
 
 from .conf import get_setting
 from .models import GlossaryTermPage
 
-ENTRY_FIELDS = ("url_path", "last_published_at", "latest_revision_created_at")
+ENTRY_FIELDS = (
+    "url_path",
+    "last_published_at",
+    "latest_revision_created_at",
+    "translation_key",
+)
 
 
 class SectionSitemap(Sitemap):
     """Wagtail's ``Sitemap`` for one section of a sitemap index: of the request's
-    site or of ``site``, with its latest lastmod in one query."""
+    site or of ``site``, with its latest lastmod in one query, and with i18n the
+    pages of every locale (Wagtail's lists the site root's locale only)."""
+
+    _root_paths = None
 
     def __init__(self, request=None, site=None):
         super().__init__(request)
         self.site = site
+
+    def items(self):
+        return (
+            Page.objects.filter(self._under_site_roots())
+            .live()
+            .public()
+            .order_by("path")
+            .defer_streamfields()
+            .specific()
+        )
+
+    def _under_site_roots(self) -> Q:
+        """Pages under the site's root page or, with i18n, any of its translations."""
+        if self._root_paths is None:
+            root = self.get_wagtail_site().root_page
+            self._root_paths = (
+                list(
+                    root.get_translations(inclusive=True).values_list("path", flat=True)
+                )
+                if _translating()
+                else [root.path]
+            )
+        query = Q()
+        for path in self._root_paths:
+            query |= Q(path__startswith=path)
+        return query
 
     def get_wagtail_site(self):
         if self.site is None:
@@ -56,7 +98,7 @@ class GlossaryTermSitemap(SectionSitemap):
     def items(self):
         return (
             GlossaryTermPage.objects.published()
-            .descendant_of(self.get_wagtail_site().root_page, inclusive=True)
+            .filter(self._under_site_roots())
             .order_by("path")
             .values(*ENTRY_FIELDS)
         )
@@ -71,14 +113,45 @@ class GlossaryTermSitemap(SectionSitemap):
         preferred_site_id = request_site.pk if request_site else None
         roots = Site.get_site_root_paths()
         urls = []
-        for term in self.paginator.page(page).object_list:
+        terms = list(self.paginator.page(page).object_list)
+        alternates = self._alternates(terms, roots, preferred_site_id)
+        for term in terms:
             location = full_url(term["url_path"], roots, preferred_site_id)
             if location:
-                urls.append({"location": location, "lastmod": self.lastmod(term)})
+                url = {"location": location, "lastmod": self.lastmod(term)}
+                translations = alternates.get(term["translation_key"], [])
+                if len(translations) > 1:
+                    url["alternates"] = translations
+                urls.append(url)
         lastmods = [url["lastmod"] for url in urls]
         if lastmods and None not in lastmods:
             self.latest_lastmod = max(lastmods)
         return urls
+
+    def _alternates(self, terms, roots, preferred_site_id) -> dict:
+        """Translation key → ``[{"lang_code", "location"}]`` of every published
+        translation of ``terms`` on this site, the term itself included."""
+        if not terms or not _translating():
+            return {}
+        translations = (
+            GlossaryTermPage.objects.published()
+            .filter(self._under_site_roots())
+            .filter(translation_key__in={term["translation_key"] for term in terms})
+            .order_by("locale__language_code")
+            .values_list("translation_key", "url_path", "locale__language_code")
+        )
+        alternates = {}
+        for key, url_path, language_code in translations:
+            location = full_url(url_path, roots, preferred_site_id)
+            if location:
+                alternates.setdefault(key, []).append(
+                    {"lang_code": language_code, "location": location}
+                )
+        return alternates
+
+
+def _translating() -> bool:
+    return getattr(settings, "WAGTAIL_I18N_ENABLED", False)
 
 
 def full_url(url_path, roots, preferred_site_id=None):
@@ -86,8 +159,9 @@ def full_url(url_path, roots, preferred_site_id=None):
 
     ``roots`` is ``Site.get_site_root_paths()``, most specific first; a page under
     several sites' roots gets the request's site (``preferred_site_id``) if it is
-    one of them, else the most specific. Without the language prefix Wagtail
-    adds under ``WAGTAIL_I18N_ENABLED`` and ``i18n_patterns`` (not used here).
+    one of them, else the most specific. Under ``WAGTAIL_I18N_ENABLED`` the URL
+    is reversed in the root's language, as Wagtail does, so ``i18n_patterns``
+    give it its language prefix.
     """
     possible = [root for root in roots if url_path.startswith(root.root_path)]
     if not possible:
@@ -97,7 +171,11 @@ def full_url(url_path, roots, preferred_site_id=None):
         chosen = next(
             (root for root in possible if root.site_id == preferred_site_id), chosen
         )
-    page_path = reverse("wagtail_serve", args=(url_path[len(chosen.root_path) :],))
+    in_language = (
+        translation.override(chosen.language_code) if _translating() else nullcontext()
+    )
+    with in_language:
+        page_path = reverse("wagtail_serve", args=(url_path[len(chosen.root_path) :],))
     if not getattr(settings, "WAGTAIL_APPEND_SLASH", True) and page_path != "/":
         page_path = page_path.rstrip("/")
     return chosen.root_url + page_path

@@ -31,12 +31,13 @@ __all__ = [
 def link_terms(markup: str, page=None, state: LinkState | None = None):
     """Link the first occurrence of each term in ``markup``; return (html, count).
 
-    ``page`` is the page being rendered: a term is never linked on its own page.
-    Pass the same ``state`` to several calls to link each term once per page.
+    ``page`` is the page being rendered: a term is never linked on its own page,
+    and only terms in the page's locale are linked (in every locale without a
+    page). Pass the same ``state`` to several calls to link each term once per page.
     """
     if state is None:
         state = LinkState()
     own_id = getattr(page, "pk", None)
     if own_id is not None:
         state.excluded_term_ids = state.excluded_term_ids | {own_id}
-    return get_linker().link(markup, state)
+    return get_linker(getattr(page, "locale_id", None)).link(markup, state)

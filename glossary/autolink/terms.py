@@ -3,9 +3,14 @@
 The term data lives in the Django cache under a version number; each process keeps
 the linker it built for the current version. A render therefore costs one cache
 read (the version), and the database is read again only after a change bumps it.
+
+Each locale has its own term data and linker (a German article links German
+terms only); one version number covers them all, so a change rebuilds each
+locale's linker the next time a page in that locale needs it.
 """
 
 import uuid
+from collections import defaultdict
 from contextlib import contextmanager
 from urllib.parse import quote
 
@@ -13,6 +18,7 @@ from django.conf import settings
 from django.core.cache import caches
 from django.db import transaction
 from django.urls import NoReverseMatch, reverse
+from django.utils import translation
 from django.utils.http import RFC3986_SUBDELIMS
 from wagtail.models import Page, Site
 
@@ -22,14 +28,14 @@ from .html import LinkTarget, TermLinker
 from .phrases import PhraseMatcher
 
 VERSION_KEY = "glossary:autolink:version"
-DATA_KEY = "glossary:autolink:terms:{version}"
+DATA_KEY = "glossary:autolink:terms:{version}:{locale_id}"
 
 # The characters Django's reverse() leaves unquoted in a URL path.
 URL_SAFE = RFC3986_SUBDELIMS + "/~:@"
 
-# (version, linker) of this process, replaced as one tuple so threads never see a
-# version paired with another version's linker.
-_current: dict = {"built": (None, None)}
+# Locale id → (version, linker) of this process, each replaced as one tuple so
+# threads never see a version paired with another version's linker.
+_current: dict = {}
 _suspended = {"depth": 0}
 
 
@@ -41,10 +47,11 @@ def _data_timeout():
     return get_setting("GLOSSARY_AUTOLINK_CACHE_TIMEOUT")
 
 
-def linkable_terms():
+def linkable_terms(locale_id=None):
     """Rows of ``(term id, url, definition, [title, synonym, …])``.
 
-    Live, public terms that editors have not excluded from linking.
+    Live, public terms that editors have not excluded from linking, in the locale
+    ``locale_id`` (every locale when None).
     """
     from glossary.models import GlossaryTermPage, GlossaryTermSynonym
 
@@ -54,6 +61,8 @@ def linkable_terms():
         .filter(never_autolink=False)
         .order_by("pk")
     )
+    if locale_id is not None:
+        terms = terms.filter(locale_id=locale_id)
     synonyms: dict[int, list[str]] = {}
     for page_id, name in GlossaryTermSynonym.objects.filter(
         page__in=terms.values("pk")
@@ -79,7 +88,7 @@ def _term_urls(terms):
     from glossary.models import GlossaryTermPage
 
     custom_urls = GlossaryTermPage.get_url_parts is not Page.get_url_parts
-    if custom_urls or getattr(settings, "WAGTAIL_I18N_ENABLED", False):
+    if custom_urls:
         cache_object = _SiteRootPathsHolder()
         for term in terms.only("id", "title", "url_path", "definition"):
             yield term.pk, (term.title, term.definition), _page_url(term, cache_object)
@@ -87,7 +96,7 @@ def _term_urls(terms):
     root_paths = Site.get_site_root_paths()
     several_sites = len({root.site_id for root in root_paths}) > 1
     try:
-        prefix = reverse("wagtail_serve", args=("",))
+        prefixes = _serve_prefixes(root_paths)
     except NoReverseMatch:
         return
     append_slash = getattr(settings, "WAGTAIL_APPEND_SLASH", True)
@@ -97,7 +106,9 @@ def _term_urls(terms):
         root = next((r for r in root_paths if url_path.startswith(r.root_path)), None)
         if root is None:
             continue
-        path = prefix + quote(url_path[len(root.root_path) :], safe=URL_SAFE)
+        path = prefixes[root.language_code] + quote(
+            url_path[len(root.root_path) :], safe=URL_SAFE
+        )
         if not append_slash and path != "/":
             path = path.rstrip("/")
         yield (
@@ -105,6 +116,22 @@ def _term_urls(terms):
             (title, definition),
             root.root_url + path if several_sites else path,
         )
+
+
+def _serve_prefixes(root_paths) -> dict:
+    """Language code → the path Wagtail's page view is mounted at in it.
+
+    Under ``WAGTAIL_I18N_ENABLED`` Wagtail reverses a page's URL in its root's
+    language, so ``i18n_patterns`` add the language prefix ("/de/").
+    """
+    if not getattr(settings, "WAGTAIL_I18N_ENABLED", False):
+        prefix = reverse("wagtail_serve", args=("",))
+        return defaultdict(lambda: prefix)
+    prefixes = {}
+    for language_code in {root.language_code for root in root_paths}:
+        with translation.override(language_code):
+            prefixes[language_code] = reverse("wagtail_serve", args=("",))
+    return prefixes
 
 
 class _SiteRootPathsHolder:
@@ -137,23 +164,24 @@ def build_linker(rows) -> TermLinker:
     return TermLinker(PhraseMatcher(titles + synonyms), targets, memo_size)
 
 
-def get_linker() -> TermLinker:
-    """The linker for the current glossary: one cache read when nothing changed."""
+def get_linker(locale_id=None) -> TermLinker:
+    """The linker for the current glossary in the locale ``locale_id`` (every
+    locale when None): one cache read when nothing changed."""
     cache = _cache()
     version = cache.get(VERSION_KEY)
     if version is None:
         cache.add(VERSION_KEY, uuid.uuid4().hex, timeout=None)
         version = cache.get(VERSION_KEY)
-    built_version, built_linker = _current["built"]
+    built_version, built_linker = _current.get(locale_id, (None, None))
     if built_version == version and built_linker is not None:
         return built_linker
-    data_key = DATA_KEY.format(version=version)
+    data_key = DATA_KEY.format(version=version, locale_id=locale_id or "all")
     rows = cache.get(data_key)
     if rows is None:
-        rows = linkable_terms()
+        rows = linkable_terms(locale_id)
         cache.set(data_key, rows, timeout=_data_timeout())
     linker = build_linker(rows)
-    _current["built"] = (version, linker)
+    _current[locale_id] = (version, linker)
     return linker
 
 

@@ -5,6 +5,7 @@ from dataclasses import dataclass, field
 
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.db import DatabaseError
+from django.db.models import Case, When
 from django.utils.html import escape
 from django.utils.text import slugify
 from django.utils.translation import gettext
@@ -153,11 +154,16 @@ class TermWriter:
         verb = "would create" if self.dry_run else "created"
         return [f"{verb} topic '{name}'" for name in missing]
 
-    @staticmethod
-    def _find_topic(name: str):
+    def _find_topic(self, name: str):
+        # Another locale's topic will do (saving the term tags it with the
+        # translation in its locale, see glossary.locales), but the glossary's first.
+        own_locale_first = Case(
+            When(locale_id=self.parent.locale_id, then=0), default=1
+        )
+        topics = Topic.objects.order_by(own_locale_first, "pk")
         return (
-            Topic.objects.filter(name__iexact=name).first()
-            or Topic.objects.filter(slug=slugify(name)).first()
+            topics.filter(name__iexact=name).first()
+            or topics.filter(slug=slugify(name)).first()
         )
 
     def _topics(self, names):
@@ -165,7 +171,9 @@ class TermWriter:
         for name in names:
             topic = self._find_topic(name)
             if topic is None:
-                topic = Topic(name=name, slug=slugify(name) or name)
+                topic = Topic(
+                    name=name, slug=slugify(name) or name, locale=self.parent.locale
+                )
                 with _named_errors("topics", f"topic {name[:40]!r}"):
                     topic.full_clean()
                 topic.save()

@@ -84,3 +84,16 @@ class TopicQuerySet(models.QuerySet):
     def used_by(self, terms):
         """Topics given to at least one of ``terms`` (a term queryset)."""
         return self.filter(terms__in=terms.values("pk")).distinct()
+
+    def localized(self, topics, locale_id) -> list:
+        """``topics`` as their translations in the locale ``locale_id``, where
+        translated; the others stay as they are. No query when all are in it."""
+        topics = list(topics)
+        foreign = {t.translation_key for t in topics if t.locale_id != locale_id}
+        if not foreign:
+            return topics
+        translations = {
+            topic.translation_key: topic
+            for topic in self.filter(translation_key__in=foreign, locale_id=locale_id)
+        }
+        return [translations.get(topic.translation_key, topic) for topic in topics]

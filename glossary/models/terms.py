@@ -19,6 +19,7 @@ from wagtail.search import index
 
 from glossary.blocks import FurtherSectionsBlock
 from glossary.conf import get_setting
+from glossary.forms import GlossaryTermForm
 from glossary.letters import first_letter, sort_key
 from glossary.serializers import LinesField
 from glossary.structured_data import defined_term
@@ -182,6 +183,7 @@ class GlossaryTermPage(RefusesNullCharacters, Page):
         APIField("last_reviewed"),
     ]
 
+    base_form_class = GlossaryTermForm
     parent_page_types = ["glossary.GlossaryIndexPage"]
     subpage_types: list[str] = []
     template = "glossary/glossary_term_page.html"
@@ -255,21 +257,33 @@ class GlossaryTermPage(RefusesNullCharacters, Page):
         ]
 
     def get_related_terms(self, *, saved_links=False):
-        """Published terms linked from this term or linking to it, A–Z.
+        """Published terms linked from this term or linking to it, A–Z, in its locale.
 
         Reads this term's own links from memory so that a preview shows unsaved
         changes, or with ``saved_links`` from the database in the same query; the
-        links pointing here always come from the database.
+        links pointing here always come from the database. A translated term's
+        links may still point to the source locale's terms (translation copies
+        them as they are): links match by ``translation_key``, so they lead to
+        the translations in this term's locale.
         """
         if saved_links:
-            own = GlossaryRelatedTerm.objects.filter(page_id=self.pk).values("term_id")
+            targets = GlossaryTermPage.objects.filter(linked_from__page_id=self.pk)
         else:
-            own = [link.term_id for link in self.related_term_links.all()]
+            own_ids = [link.term_id for link in self.related_term_links.all()]
+            targets = Page.objects.filter(pk__in=own_ids)
         # A term being previewed before its first save has no links to it yet.
-        linked_here = models.Q(related_term_links__term_id=self.pk or 0)
+        linked_here = models.Q(
+            related_term_links__term__translation_key=self.translation_key
+        )
+        if self.pk is None:
+            linked_here = models.Q(pk__in=[])
         return (
             GlossaryTermPage.objects.published()
-            .filter(models.Q(pk__in=own) | linked_here)
+            .filter(locale_id=self.locale_id)
+            .filter(
+                models.Q(translation_key__in=targets.values("translation_key"))
+                | linked_here
+            )
             .exclude(pk=self.pk)
             .only(*LISTING_FIELDS)
             .distinct()

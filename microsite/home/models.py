@@ -75,7 +75,9 @@ class HomePage(Page):
         context = super().get_context(request, *args, **kwargs)
         context["featured_terms"] = self.get_featured_terms()
         context["latest_articles"] = self.get_latest_articles()
-        context["topics"] = Topic.objects.filter(terms__live=True).distinct()
+        context["topics"] = Topic.objects.filter(
+            terms__live=True, terms__locale_id=self.locale_id
+        ).distinct()
         return context
 
 

@@ -29,7 +29,7 @@ def test_a_render_reads_the_cache_once_when_nothing_changed(
     make_term, article, monkeypatch
 ):
     make_term("Dysbiosis")
-    get_linker()
+    get_linker(article.locale_id)
     reads = []
     real_get = cache.get
     monkeypatch.setattr(
@@ -42,7 +42,7 @@ def test_a_render_reads_the_cache_once_when_nothing_changed(
 def test_another_process_builds_from_the_cached_data_without_queries(make_term):
     make_term("Dysbiosis")
     get_linker()
-    autolink_terms._current["built"] = (None, None)  # as in a fresh process
+    autolink_terms._current.clear()  # as in a fresh process
     with CaptureQueriesContext(connection) as queries:
         linker = get_linker()
     assert len(queries) == 0

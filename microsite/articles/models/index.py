@@ -53,7 +53,7 @@ class ArticleIndexPage(RoutablePageMixin, Page):
             return None
         # Checked before the query: PostgreSQL rejects text with NUL bytes outright.
         topic = (
-            Topic.objects.filter(slug=slug).first()
+            Topic.objects.filter(slug=slug, locale_id=self.locale_id).first()
             if TOPIC_SLUG.fullmatch(slug)
             else None
         )
