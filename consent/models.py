@@ -5,6 +5,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import gettext_noop
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import StreamField
@@ -16,9 +17,9 @@ from .records.fingerprint import texts_fingerprint
 
 
 class Storage(models.TextChoices):
-    COOKIE = "cookie", "Cookie"
-    LOCAL = "local", "localStorage key"
-    SESSION = "session", "sessionStorage key"
+    COOKIE = "cookie", _("Cookie")
+    LOCAL = "local", _("localStorage key")
+    SESSION = "session", _("sessionStorage key")
 
 
 class CookieCategory(CookieGroup):
@@ -49,15 +50,15 @@ class CookieDetails(models.Model):
         max_length=10, choices=Storage.choices, default=Storage.COOKIE
     )
     duration = models.CharField(
-        max_length=100, blank=True, help_text="For example: 2 years, session."
+        max_length=100, blank=True, help_text=_("For example: 2 years, session.")
     )
     provider = models.CharField(
-        max_length=100, blank=True, help_text="Who sets it, for example: Google."
+        max_length=100, blank=True, help_text=_("Who sets it, for example: Google.")
     )
 
     class Meta:
-        verbose_name = "cookie details"
-        verbose_name_plural = "cookie details"
+        verbose_name = _("cookie details")
+        verbose_name_plural = _("cookie details")
         # Declared here because django-cookie-consent's models are not ours.
         permissions = [
             (
@@ -71,8 +72,8 @@ class CookieDetails(models.Model):
 
 
 class Placement(models.TextChoices):
-    HEAD = "head", "In the page head"
-    BODY = "body", "At the end of the page body"
+    HEAD = "head", _("In the page head")
+    BODY = "body", _("At the end of the page body")
 
 
 class GatedScriptQuerySet(models.QuerySet):
@@ -90,17 +91,19 @@ class GatedScript(models.Model):
         on_delete=models.PROTECT,
         related_name="gated_scripts",
         limit_choices_to={"is_required": False},
-        help_text="The script runs only for visitors who accept this category.",
+        help_text=_("The script runs only for visitors who accept this category."),
     )
     src = models.URLField(
-        "external address",
+        _("external address"),
         max_length=500,
         blank=True,
-        help_text="Address of an external script. Leave empty to use the code below.",
+        help_text=_(
+            "Address of an external script. Leave empty to use the code below."
+        ),
     )
     code = models.TextField(
         blank=True,
-        help_text="JavaScript without <script> tags. It is served as its own file.",
+        help_text=_("JavaScript without <script> tags. It is served as its own file."),
     )
     placement = models.CharField(
         max_length=10, choices=Placement.choices, default=Placement.BODY
@@ -111,16 +114,19 @@ class GatedScript(models.Model):
     objects = GatedScriptQuerySet.as_manager()
 
     panels = [
-        FieldPanel("name"),
-        FieldPanel("category"),
-        FieldPanel("placement"),
-        MultiFieldPanel([FieldPanel("src"), FieldPanel("code")], heading="Script"),
-        FieldPanel("enabled"),
+        FieldPanel("name", heading=_("Name")),
+        FieldPanel("category", heading=_("Category")),
+        FieldPanel("placement", heading=_("Placement")),
+        MultiFieldPanel(
+            [FieldPanel("src"), FieldPanel("code", heading=_("Code"))],
+            heading=_("Script"),
+        ),
+        FieldPanel("enabled", heading=_("Enabled")),
     ]
 
     class Meta:
         ordering = ["name"]
-        verbose_name = "gated script"
+        verbose_name = _("gated script")
         permissions = [
             ("manage_gated_scripts", "Can create, edit and delete gated scripts")
         ]
@@ -130,10 +136,12 @@ class GatedScript(models.Model):
 
     def clean(self):
         if bool(self.src) == bool(self.code.strip()):
-            raise ValidationError("Give either an external address or code, not both.")
+            raise ValidationError(
+                _("Give either an external address or code, not both.")
+            )
         if self.category_id and self.category.is_required:
             raise ValidationError(
-                {"category": "Strictly necessary scripts do not need gating."}
+                {"category": _("Strictly necessary scripts do not need gating.")}
             )
 
     @property
@@ -146,7 +154,7 @@ ASKS_AGAIN = _("Saving new wording asks every visitor to choose again.")
 
 # What each choice means, in the default button labels' words. Sites whose message
 # was never edited get a newer default through a data migration (0008).
-DEFAULT_MESSAGE = (
+DEFAULT_MESSAGE = gettext_noop(
     "We use strictly necessary cookies to make this site work. “Accept all” also "
     "allows analytics, personalisation and marketing (advertising) cookies. "
     "“Reject all” keeps only the necessary ones. “Customise” lets you choose each "
@@ -159,7 +167,7 @@ class BannerSettings(BaseSiteSetting):
     title = models.CharField(
         _("title"),
         max_length=100,
-        default="Cookies on this site",
+        default=gettext_noop("Cookies on this site"),
         help_text=ASKS_AGAIN,
     )
     message = models.TextField(
@@ -168,19 +176,28 @@ class BannerSettings(BaseSiteSetting):
         help_text=ASKS_AGAIN,
     )
     accept_label = models.CharField(
-        _("accept button"), max_length=40, default="Accept all", help_text=ASKS_AGAIN
+        _("accept button"),
+        max_length=40,
+        default=gettext_noop("Accept all"),
+        help_text=ASKS_AGAIN,
     )
     reject_label = models.CharField(
-        _("reject button"), max_length=40, default="Reject all", help_text=ASKS_AGAIN
+        _("reject button"),
+        max_length=40,
+        default=gettext_noop("Reject all"),
+        help_text=ASKS_AGAIN,
     )
     customise_label = models.CharField(
         _("customise button"),
         max_length=40,
-        default="Customise",
+        default=gettext_noop("Customise"),
         help_text=ASKS_AGAIN,
     )
     save_label = models.CharField(
-        _("save button"), max_length=40, default="Save choices", help_text=ASKS_AGAIN
+        _("save button"),
+        max_length=40,
+        default=gettext_noop("Save choices"),
+        help_text=ASKS_AGAIN,
     )
     policy_page = models.ForeignKey(
         "wagtailcore.Page",
@@ -222,7 +239,7 @@ class BannerSettings(BaseSiteSetting):
                 FieldPanel("customise_label"),
                 FieldPanel("save_label"),
             ],
-            heading="Button labels",
+            heading=_("Button labels"),
         ),
         FieldPanel("policy_page"),
         FieldPanel("google_consent_mode", permission=MANAGE_CATEGORIES),
@@ -231,7 +248,7 @@ class BannerSettings(BaseSiteSetting):
     base_form_class = BannerSettingsForm
 
     class Meta:
-        verbose_name = "cookie banner"
+        verbose_name = _("cookie banner")
 
     @classmethod
     def for_site(cls, site):

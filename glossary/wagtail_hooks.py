@@ -1,3 +1,4 @@
+from django.utils.translation import gettext_lazy as _
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
@@ -8,7 +9,7 @@ from glossary.models import Topic
 class TopicViewSet(SnippetViewSet):
     model = Topic
     icon = "tag"
-    menu_label = "Glossary topics"
+    menu_label = _("Glossary topics")
     menu_name = "glossary-topics"
     add_to_admin_menu = True
     menu_order = 300
