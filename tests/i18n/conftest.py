@@ -20,7 +20,7 @@ def german():
 
 
 @pytest.fixture
-def german_term(make_term, make_topic):
+def german_term(make_term, make_topic):  # noqa: F811 (fixtures)
     """A term written in German, with every optional part, and a neighbour: any
     English left on its pages comes from the plugin, not from the content."""
     neighbour = make_term(
