@@ -47,13 +47,19 @@ class CookieDetails(models.Model):
         Cookie, on_delete=models.CASCADE, related_name="details"
     )
     storage = models.CharField(
-        max_length=10, choices=Storage.choices, default=Storage.COOKIE
+        _("kind"), max_length=10, choices=Storage.choices, default=Storage.COOKIE
     )
     duration = models.CharField(
-        max_length=100, blank=True, help_text=_("For example: 2 years, session.")
+        _("duration"),
+        max_length=100,
+        blank=True,
+        help_text=_("For example: 2 years, session."),
     )
     provider = models.CharField(
-        max_length=100, blank=True, help_text=_("Who sets it, for example: Google.")
+        _("set by"),
+        max_length=100,
+        blank=True,
+        help_text=_("Who sets it, for example: Google."),
     )
 
     class Meta:
@@ -84,9 +90,10 @@ class GatedScriptQuerySet(models.QuerySet):
 class GatedScript(models.Model):
     """A script that may only run once the visitor accepts its category."""
 
-    name = models.CharField(max_length=100)
+    name = models.CharField(_("name"), max_length=100)
     category = models.ForeignKey(
         CookieGroup,
+        verbose_name=_("category"),
         # A category with scripts cannot be deleted by accident.
         on_delete=models.PROTECT,
         related_name="gated_scripts",
@@ -102,26 +109,27 @@ class GatedScript(models.Model):
         ),
     )
     code = models.TextField(
+        _("code"),
         blank=True,
         help_text=_("JavaScript without <script> tags. It is served as its own file."),
     )
     placement = models.CharField(
-        max_length=10, choices=Placement.choices, default=Placement.BODY
+        _("placement"),
+        max_length=10,
+        choices=Placement.choices,
+        default=Placement.BODY,
     )
-    enabled = models.BooleanField(default=True)
-    updated_at = models.DateTimeField(auto_now=True)
+    enabled = models.BooleanField(_("enabled"), default=True)
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
 
     objects = GatedScriptQuerySet.as_manager()
 
     panels = [
-        FieldPanel("name", heading=_("Name")),
-        FieldPanel("category", heading=_("Category")),
-        FieldPanel("placement", heading=_("Placement")),
-        MultiFieldPanel(
-            [FieldPanel("src"), FieldPanel("code", heading=_("Code"))],
-            heading=_("Script"),
-        ),
-        FieldPanel("enabled", heading=_("Enabled")),
+        FieldPanel("name"),
+        FieldPanel("category"),
+        FieldPanel("placement"),
+        MultiFieldPanel([FieldPanel("src"), FieldPanel("code")], heading=_("Script")),
+        FieldPanel("enabled"),
     ]
 
     class Meta:
