@@ -116,6 +116,7 @@ def test_a_term_page_is_german(client, german, german_term):
 def test_the_cookie_settings_page_is_german(client, german, categories):
     response = client.get("/cookies/", HTTP_SEC_GPC="1")
     head = response.content.decode().split("</head>")[0]
+    assert '<html lang="de">' in head
     assert "<title>Cookie-Einstellungen |" in head
     assert 'content="Wählen Sie, welche optionalen Cookies' in head
     html = main_html(response)
@@ -134,6 +135,7 @@ def test_the_cookie_settings_page_is_german(client, german, categories):
         "Schützt Formulare",
         "Diese Website",
         "1 Jahr",
+        "Wir respektieren es: Cookies für Marketing sind ausgeschaltet",
     ]:
         assert text in html
     assert english_left(html, CONSENT_ENGLISH) == []
@@ -151,7 +153,9 @@ def test_the_settings_page_shows_edited_wording_as_written(client, german, categ
 
 
 def test_english_stays_english(client, categories, german_term):
-    html = main_html(client.get("/cookies/"))
+    response = client.get("/cookies/")
+    assert '<html lang="en-gb">' in response.content.decode()
+    html = main_html(response)
     assert "<h1>Cookie settings</h1>" in html and "Strictly necessary" in html
     html = main_html(client.get(german_term.url))
     assert ">Origin<" in html and ">Mechanism<" in html
