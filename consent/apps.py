@@ -1,10 +1,11 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class ConsentConfig(AppConfig):
     name = "consent"
     label = "consent"
-    verbose_name = "Cookie consent"
+    verbose_name = _("Cookie consent")
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):

@@ -1,3 +1,4 @@
+from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 
 from . import declarations
@@ -18,8 +19,8 @@ class CookieDeclarationsBlock(blocks.StaticBlock):
 
     class Meta:
         icon = "list-ul"
-        label = "Cookie declarations"
-        admin_text = (
+        label = _("Cookie declarations")
+        admin_text = _(
             "Lists every cookie category and declared cookie from the settings."
         )
         template = "consent/cookie_declarations.html"

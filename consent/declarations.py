@@ -19,13 +19,15 @@ def _cache():
 
 def _cookie_data(cookie):
     details = getattr(cookie, "details", None)
+    storage = details.storage if details else Storage.COOKIE
     return {
         "name": cookie.name,
         "domain": cookie.domain,
         "path": cookie.path or "/",
         "purpose": cookie.description,
-        "storage": details.storage if details else Storage.COOKIE,
-        "storage_label": details.get_storage_display() if details else "Cookie",
+        "storage": storage,
+        # Lazy: the cache is shared by every language, the page shows the visitor's.
+        "storage_label": dict(Storage.choices).get(storage, storage),
         "duration": details.duration if details else "",
         "provider": details.provider if details else "",
     }

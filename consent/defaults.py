@@ -5,14 +5,18 @@ adds (analytics, pixels) itself, in the admin. Only the strictly necessary
 cookies that Django and the plugin set are declared here.
 
 Used by the data migrations and by tests (which flush the database), with model
-classes passed in so that a migration can give its historical models.
+classes passed in so that a migration can give its historical models. The
+wording is stored in English and marked for translation: templates show it in the
+visitor's language until an editor changes it.
 """
+
+from django.utils.translation import gettext_noop
 
 CATEGORIES = [
     {
         "varname": "necessary",
-        "name": "Strictly necessary",
-        "description": (
+        "name": gettext_noop("Strictly necessary"),
+        "description": gettext_noop(
             "These keep the site working and secure: they remember your cookie "
             "choices and protect forms. They cannot be switched off."
         ),
@@ -21,32 +25,37 @@ CATEGORIES = [
         "cookies": [
             (
                 "sessionid",
-                "Keeps you signed in to the editing area.",
-                "session",
-                "This website",
+                gettext_noop("Keeps you signed in to the editing area."),
+                gettext_noop("session"),
+                gettext_noop("This website"),
             ),
             (
                 "csrftoken",
-                "Protects forms against cross-site request forgery.",
-                "1 year",
+                gettext_noop("Protects forms against cross-site request forgery."),
+                gettext_noop("1 year"),
                 "This website",
             ),
             (
                 "cookie_consent",
-                "Remembers which categories you accepted or declined.",
+                gettext_noop("Remembers which categories you accepted or declined."),
                 "1 year",
                 "This website",
             ),
             (
                 "cookie_consent_time",
-                "Remembers when you made each choice, so we ask again when it expires.",
+                gettext_noop(
+                    "Remembers when you made each choice, so we ask again when it "
+                    "expires."
+                ),
                 "1 year",
                 "This website",
             ),
             (
                 "consent_id",
-                "A random reference to your recorded choices, so you can ask what "
-                "you agreed to. Sent only to this site.",
+                gettext_noop(
+                    "A random reference to your recorded choices, so you can ask "
+                    "what you agreed to. Sent only to this site."
+                ),
                 "1 year",
                 "This website",
             ),
@@ -54,8 +63,8 @@ CATEGORIES = [
     },
     {
         "varname": "analytics",
-        "name": "Analytics",
-        "description": (
+        "name": gettext_noop("Analytics"),
+        "description": gettext_noop(
             "Help us count visits and see which pages are useful, so we can improve "
             "them. The figures are anonymous and grouped."
         ),
@@ -63,8 +72,8 @@ CATEGORIES = [
     },
     {
         "varname": "personalization",
-        "name": "Personalisation",
-        "description": (
+        "name": gettext_noop("Personalisation"),
+        "description": gettext_noop(
             "Remember settings you choose, such as text size, so the site looks the "
             "way you like on your next visit."
         ),
@@ -72,8 +81,8 @@ CATEGORIES = [
     },
     {
         "varname": "marketing",
-        "name": "Marketing",
-        "description": (
+        "name": gettext_noop("Marketing"),
+        "description": gettext_noop(
             "Let advertising partners measure campaigns that brought you here and "
             "show you related messages on other sites."
         ),

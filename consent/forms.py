@@ -55,15 +55,30 @@ def label_category_fields(form):
 class DeclaredCookieForm(forms.ModelForm):
     """A django-cookie-consent Cookie plus the plugin's CookieDetails."""
 
-    storage = forms.ChoiceField(choices=Storage.choices, initial=Storage.COOKIE)
-    duration = forms.CharField(max_length=100, required=False)
-    provider = forms.CharField(max_length=100, required=False)
+    storage = forms.ChoiceField(
+        label=_("Kind"), choices=Storage.choices, initial=Storage.COOKIE
+    )
+    duration = forms.CharField(
+        label=_("Duration"),
+        max_length=100,
+        required=False,
+    )
+    provider = forms.CharField(
+        label=_("Set by"),
+        max_length=100,
+        required=False,
+    )
 
     class Meta:
         model = Cookie
         fields = ["name", "domain", "path", "description"]
-        labels = {"description": "Purpose"}
-        help_texts = {"name": "End with * to cover a family of names, e.g. _ga_*."}
+        labels = {
+            "description": _("Purpose"),
+            "name": _("Name"),
+            "domain": _("Domain"),
+            "path": _("Path"),
+        }
+        help_texts = {"name": _("End with * to cover a family of names, e.g. _ga_*.")}
         widgets = {
             "description": forms.Textarea(attrs={"rows": 2}),
             # django-cookie-consent stores the path in a TextField: one line here.

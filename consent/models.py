@@ -5,6 +5,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import gettext_noop
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import StreamField
@@ -19,9 +20,9 @@ from .wordings import synchronised
 
 
 class Storage(models.TextChoices):
-    COOKIE = "cookie", "Cookie"
-    LOCAL = "local", "localStorage key"
-    SESSION = "session", "sessionStorage key"
+    COOKIE = "cookie", _("Cookie")
+    LOCAL = "local", _("localStorage key")
+    SESSION = "session", _("sessionStorage key")
 
 
 class CookieCategory(CookieGroup):
@@ -49,18 +50,24 @@ class CookieDetails(models.Model):
         Cookie, on_delete=models.CASCADE, related_name="details"
     )
     storage = models.CharField(
-        max_length=10, choices=Storage.choices, default=Storage.COOKIE
+        _("kind"), max_length=10, choices=Storage.choices, default=Storage.COOKIE
     )
     duration = models.CharField(
-        max_length=100, blank=True, help_text="For example: 2 years, session."
+        _("duration"),
+        max_length=100,
+        blank=True,
+        help_text=_("For example: 2 years, session."),
     )
     provider = models.CharField(
-        max_length=100, blank=True, help_text="Who sets it, for example: Google."
+        _("set by"),
+        max_length=100,
+        blank=True,
+        help_text=_("Who sets it, for example: Google."),
     )
 
     class Meta:
-        verbose_name = "cookie details"
-        verbose_name_plural = "cookie details"
+        verbose_name = _("cookie details")
+        verbose_name_plural = _("cookie details")
         # Declared here because django-cookie-consent's models are not ours.
         permissions = [
             (
@@ -74,8 +81,8 @@ class CookieDetails(models.Model):
 
 
 class Placement(models.TextChoices):
-    HEAD = "head", "In the page head"
-    BODY = "body", "At the end of the page body"
+    HEAD = "head", _("In the page head")
+    BODY = "body", _("At the end of the page body")
 
 
 class GatedScriptQuerySet(models.QuerySet):
@@ -102,30 +109,37 @@ SCRIPT_BEHAVIOUR = ("category_id", "src", "code", "placement", "enabled", "updat
 class GatedScript(TranslatableMixin, models.Model):
     """A script that may only run once the visitor accepts its category."""
 
-    name = models.CharField(max_length=100)
+    name = models.CharField(_("name"), max_length=100)
     category = models.ForeignKey(
         CookieGroup,
+        verbose_name=_("category"),
         # A category with scripts cannot be deleted by accident.
         on_delete=models.PROTECT,
         related_name="gated_scripts",
         limit_choices_to={"is_required": False},
-        help_text="The script runs only for visitors who accept this category.",
+        help_text=_("The script runs only for visitors who accept this category."),
     )
     src = models.URLField(
-        "external address",
+        _("external address"),
         max_length=500,
         blank=True,
-        help_text="Address of an external script. Leave empty to use the code below.",
+        help_text=_(
+            "Address of an external script. Leave empty to use the code below."
+        ),
     )
     code = models.TextField(
+        _("code"),
         blank=True,
-        help_text="JavaScript without <script> tags. It is served as its own file.",
+        help_text=_("JavaScript without <script> tags. It is served as its own file."),
     )
     placement = models.CharField(
-        max_length=10, choices=Placement.choices, default=Placement.BODY
+        _("placement"),
+        max_length=10,
+        choices=Placement.choices,
+        default=Placement.BODY,
     )
-    enabled = models.BooleanField(default=True)
-    updated_at = models.DateTimeField(auto_now=True)
+    enabled = models.BooleanField(_("enabled"), default=True)
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
 
     objects = GatedScriptQuerySet.as_manager()
 
@@ -133,13 +147,13 @@ class GatedScript(TranslatableMixin, models.Model):
         FieldPanel("name"),
         FieldPanel("category"),
         FieldPanel("placement"),
-        MultiFieldPanel([FieldPanel("src"), FieldPanel("code")], heading="Script"),
+        MultiFieldPanel([FieldPanel("src"), FieldPanel("code")], heading=_("Script")),
         FieldPanel("enabled"),
     ]
 
     class Meta(TranslatableMixin.Meta):
         ordering = ["name"]
-        verbose_name = "gated script"
+        verbose_name = _("gated script")
         permissions = [
             ("manage_gated_scripts", "Can create, edit and delete gated scripts")
         ]
@@ -155,10 +169,12 @@ class GatedScript(TranslatableMixin, models.Model):
 
     def clean(self):
         if bool(self.src) == bool(self.code.strip()):
-            raise ValidationError("Give either an external address or code, not both.")
+            raise ValidationError(
+                _("Give either an external address or code, not both.")
+            )
         if self.category_id and self.category.is_required:
             raise ValidationError(
-                {"category": "Strictly necessary scripts do not need gating."}
+                {"category": _("Strictly necessary scripts do not need gating.")}
             )
 
     @property
@@ -174,7 +190,7 @@ ASKS_AGAIN = _("Saving new wording asks every visitor to choose again.")
 
 # What each choice means, in the default button labels' words. Sites whose message
 # was never edited get a newer default through a data migration (0008).
-DEFAULT_MESSAGE = (
+DEFAULT_MESSAGE = gettext_noop(
     "We use strictly necessary cookies to make this site work. “Accept all” also "
     "allows analytics, personalisation and marketing (advertising) cookies. "
     "“Reject all” keeps only the necessary ones. “Customise” lets you choose each "
@@ -187,7 +203,7 @@ class BannerSettings(BaseSiteSetting):
     title = models.CharField(
         _("title"),
         max_length=100,
-        default="Cookies on this site",
+        default=gettext_noop("Cookies on this site"),
         help_text=ASKS_AGAIN,
     )
     message = models.TextField(
@@ -196,19 +212,28 @@ class BannerSettings(BaseSiteSetting):
         help_text=ASKS_AGAIN,
     )
     accept_label = models.CharField(
-        _("accept button"), max_length=40, default="Accept all", help_text=ASKS_AGAIN
+        _("accept button"),
+        max_length=40,
+        default=gettext_noop("Accept all"),
+        help_text=ASKS_AGAIN,
     )
     reject_label = models.CharField(
-        _("reject button"), max_length=40, default="Reject all", help_text=ASKS_AGAIN
+        _("reject button"),
+        max_length=40,
+        default=gettext_noop("Reject all"),
+        help_text=ASKS_AGAIN,
     )
     customise_label = models.CharField(
         _("customise button"),
         max_length=40,
-        default="Customise",
+        default=gettext_noop("Customise"),
         help_text=ASKS_AGAIN,
     )
     save_label = models.CharField(
-        _("save button"), max_length=40, default="Save choices", help_text=ASKS_AGAIN
+        _("save button"),
+        max_length=40,
+        default=gettext_noop("Save choices"),
+        help_text=ASKS_AGAIN,
     )
     policy_page = models.ForeignKey(
         "wagtailcore.Page",
@@ -250,7 +275,7 @@ class BannerSettings(BaseSiteSetting):
                 FieldPanel("customise_label"),
                 FieldPanel("save_label"),
             ],
-            heading="Button labels",
+            heading=_("Button labels"),
         ),
         FieldPanel("policy_page"),
         FieldPanel("google_consent_mode", permission=MANAGE_CATEGORIES),
@@ -259,7 +284,7 @@ class BannerSettings(BaseSiteSetting):
     base_form_class = BannerSettingsForm
 
     class Meta:
-        verbose_name = "cookie banner"
+        verbose_name = _("cookie banner")
 
     @classmethod
     def for_site(cls, site):

@@ -295,7 +295,8 @@ class PreferencesView(TemplateView):
         context.update(
             consent_base_template=settings.CONSENT_BASE_TEMPLATE,
             categories=[dict(c, state=states.get(c["id"])) for c in categories],
-            gpc_names=[c["name"] for c in categories if c["id"] in gpc_declines],
+            # Names the plugin ships show in the visitor's language (consent.defaults).
+            gpc_names=[_(c["name"]) for c in categories if c["id"] in gpc_declines],
             next_url=self.next_url(),
             saved=self.request.GET.get(SAVED_PARAM) == "1",
             # Read on the server: the id's cookie is HttpOnly, and this page is

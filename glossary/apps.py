@@ -1,10 +1,11 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class GlossaryConfig(AppConfig):
     name = "glossary"
     label = "glossary"
-    verbose_name = "Glossary"
+    verbose_name = _("Glossary")
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):

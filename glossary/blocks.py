@@ -1,8 +1,9 @@
+from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 
 
 class CalloutBlock(blocks.StructBlock):
-    title = blocks.CharBlock(required=False, help_text="Optional short heading.")
+    title = blocks.CharBlock(required=False, help_text=_("Optional short heading."))
     text = blocks.RichTextBlock(features=["bold", "italic", "link"])
 
     class Meta:
@@ -15,14 +16,14 @@ class FurtherSectionsBlock(blocks.StreamBlock):
         form_classname="title",
         icon="title",
         template="glossary/blocks/heading.html",
-        help_text="A section heading, e.g. 'What the research shows'.",
+        help_text=_("A section heading, e.g. 'What the research shows'."),
     )
     paragraph = blocks.RichTextBlock(
         features=["bold", "italic", "link", "superscript", "subscript"],
         icon="pilcrow",
     )
     list = blocks.ListBlock(
-        blocks.CharBlock(label="Item"),
+        blocks.CharBlock(label=_("Item")),
         icon="list-ul",
         template="glossary/blocks/list.html",
     )

@@ -17,6 +17,7 @@ from urllib.parse import urlencode
 
 from django.core.paginator import InvalidPage, Paginator
 from django.db.models import prefetch_related_objects
+from django.utils.translation import gettext, ngettext
 
 from glossary.conf import get_setting
 from glossary.letters import GROUPS, OTHER, letter_to_param, param_to_letter
@@ -67,11 +68,14 @@ class TermListing:
     def scope(self) -> str:
         """Where the letter and topic narrow the list: "in Mood, letter S"."""
         if self.topic and self.letter:
-            return f"in {self.topic.name}, letter {self.letter}"
+            return gettext("in %(topic)s, letter %(letter)s") % {
+                "topic": self.topic.name,
+                "letter": self.letter,
+            }
         if self.topic:
-            return f"in {self.topic.name}"
+            return gettext("in %(topic)s") % {"topic": self.topic.name}
         if self.letter:
-            return f"under letter {self.letter}"
+            return gettext("under letter %(letter)s") % {"letter": self.letter}
         return ""
 
     @property
@@ -150,8 +154,11 @@ def _read_query(params) -> str:
     limit = get_setting("GLOSSARY_SEARCH_MAX_LENGTH")
     if len(query) > limit:
         raise ListingError(
-            f"Your search is {len(query)} characters long. Please shorten it to "
-            f"{limit} characters or fewer.",
+            gettext(
+                "Your search is %(length)s characters long. Please shorten it to "
+                "%(limit)s characters or fewer."
+            )
+            % {"length": len(query), "limit": limit},
             status=400,
         )
     return query
@@ -164,7 +171,10 @@ def _read_topic(params, topics) -> Topic | None:
     for topic in topics:
         if topic.slug == slug:
             return topic
-    raise ListingError(f"This glossary has no terms under the topic “{slug}”.")
+    raise ListingError(
+        gettext("This glossary has no terms under the topic “%(topic)s”.")
+        % {"topic": slug}
+    )
 
 
 def _read_letter(params, in_use, topic=None) -> str | None:
@@ -174,12 +184,22 @@ def _read_letter(params, in_use, topic=None) -> str | None:
     letter = param_to_letter(value)
     if letter is None:
         raise ListingError(
-            f"“{value[:20]}” is not a letter we can list. Choose a letter from A to "
-            "Z, or “#” for terms that start with a number or symbol."
+            gettext(
+                "“%(value)s” is not a letter we can list. Choose a letter from A to "
+                "Z, or “#” for terms that start with a number or symbol."
+            )
+            % {"value": value[:20]}
         )
     if letter not in in_use:
-        where = f"under the topic “{topic.name}”" if topic else "in this glossary"
-        raise ListingError(f"No terms {where} start with “{letter}” yet.")
+        if topic:
+            message = gettext(
+                "No terms under the topic “%(topic)s” start with “%(letter)s” yet."
+            ) % {"topic": topic.name, "letter": letter}
+        else:
+            message = gettext(
+                "No terms in this glossary start with “%(letter)s” yet."
+            ) % {"letter": letter}
+        raise ListingError(message)
     return letter
 
 
@@ -199,7 +219,9 @@ def _topic_links(listing, topics) -> list[FilterLink]:
     # Another topic starts from its whole A–Z: the chosen letter may have no terms
     # there, and a link should never lead to an empty page. "All topics" has every
     # letter the topic had, so it keeps the letter.
-    every = FilterLink("All topics", listing.url(topic=None), listing.topic is None)
+    every = FilterLink(
+        gettext("All topics"), listing.url(topic=None), listing.topic is None
+    )
     return [every] + [
         FilterLink(
             topic.name,
@@ -225,8 +247,12 @@ def _select_page(listing, terms, params) -> None:
         listing.page = paginator.page(number)
     except InvalidPage:
         raise ListingError(
-            f"There is no page “{number[:20]}” here: the list has "
-            f"{paginator.num_pages} page{'s' if paginator.num_pages != 1 else ''}."
+            ngettext(
+                "There is no page “%(number)s” here: the list has %(count)s page.",
+                "There is no page “%(number)s” here: the list has %(count)s pages.",
+                paginator.num_pages,
+            )
+            % {"number": number[:20], "count": paginator.num_pages}
         ) from None
     if listing.page.has_previous():
         previous = listing.page.previous_page_number()

@@ -1,4 +1,5 @@
 from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy as _
 from wagtail.admin.ui.tables import LocaleColumn
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import IndexView, SnippetViewSet
@@ -20,7 +21,7 @@ class TopicIndexView(IndexView):
 class TopicViewSet(SnippetViewSet):
     model = Topic
     icon = "tag"
-    menu_label = "Glossary topics"
+    menu_label = _("Glossary topics")
     menu_name = "glossary-topics"
     add_to_admin_menu = True
     menu_order = 300

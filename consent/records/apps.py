@@ -1,10 +1,11 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class ConsentRecordsConfig(AppConfig):
     name = "consent.records"
     label = "consent_records"
-    verbose_name = "Proof of consent"
+    verbose_name = _("Proof of consent")
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):

@@ -2,6 +2,7 @@ from django import template
 from django.urls import reverse
 from django.utils.html import json_script
 from django.utils.safestring import mark_safe
+from django.utils.translation import gettext
 
 from .. import declarations
 from ..conf import settings
@@ -91,8 +92,11 @@ def consent_banner(context):
         return {"show": False}
     banner = BannerSettings.for_request(request) if request else BannerSettings()
     categories = declarations.categories()
+    # Names the plugin ships show in the visitor's language (consent.defaults).
     gpc_names = [
-        c["name"] for c in categories if c["id"] in settings.CONSENT_GPC_DECLINES
+        gettext(c["name"])
+        for c in categories
+        if c["id"] in settings.CONSENT_GPC_DECLINES
     ]
     return {
         "show": True,

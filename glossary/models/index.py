@@ -1,3 +1,4 @@
+from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField
 from wagtail.models import Page
@@ -16,19 +17,21 @@ class GlossaryIndexPage(Page):
     intro = RichTextField(
         blank=True,
         features=["bold", "italic", "link"],
-        help_text=(
+        help_text=_(
             "A short welcome shown above the A–Z list: what the glossary covers and "
             "who checks it."
         ),
     )
 
-    content_panels = Page.content_panels + [FieldPanel("intro")]
+    content_panels = Page.content_panels + [
+        FieldPanel("intro", heading=_("Introduction"))
+    ]
     parent_page_types = get_setting("GLOSSARY_INDEX_PARENT_PAGE_TYPES")
     subpage_types = ["glossary.GlossaryTermPage"]
     template = "glossary/glossary_index_page.html"
 
     class Meta:
-        verbose_name = "glossary"
+        verbose_name = _("glossary")
 
     @classmethod
     def can_exist_under(cls, parent):

@@ -1,5 +1,6 @@
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 
 from .validation import RefusesNullCharacters, WebURLField, pmid_validator
@@ -12,45 +13,50 @@ class SourceFields(RefusesNullCharacters, models.Model):
     orderable list of sources with the same fields and the same citation display.
     """
 
-    title = models.CharField(max_length=400, help_text="Title of the paper or page.")
+    title = models.CharField(max_length=400, help_text=_("Title of the paper or page."))
     publisher = models.CharField(
         max_length=200,
         blank=True,
-        help_text="Journal, organisation or website, e.g. 'Gut Microbes'.",
+        help_text=_("Journal, organisation or website, e.g. 'Gut Microbes'."),
     )
     year = models.PositiveSmallIntegerField(
         null=True,
         blank=True,
         validators=[MinValueValidator(1800), MaxValueValidator(2100)],
-        help_text="Year of publication.",
+        help_text=_("Year of publication."),
     )
     url = WebURLField(
         "URL",
         max_length=500,
         blank=True,
-        help_text="Link readers can follow, starting https:// or http://.",
+        help_text=_("Link readers can follow, starting https:// or http://."),
     )
     doi = models.CharField(
         "DOI",
         max_length=200,
         blank=True,
-        help_text="Digital Object Identifier without the https://doi.org/ prefix.",
+        help_text=_("Digital Object Identifier without the https://doi.org/ prefix."),
     )
     pmid = models.CharField(
         "PMID",
         max_length=20,
         blank=True,
         validators=[pmid_validator],
-        help_text="PubMed identifier, digits only.",
+        help_text=_("PubMed identifier, digits only."),
     )
 
     panels = [
-        FieldPanel("title"),
-        FieldRowPanel([FieldPanel("publisher"), FieldPanel("year")]),
+        FieldPanel("title", heading=_("Title")),
+        FieldRowPanel(
+            [
+                FieldPanel("publisher", heading=_("Publisher")),
+                FieldPanel("year", heading=_("Year")),
+            ]
+        ),
         FieldPanel("url"),
         MultiFieldPanel(
             [FieldRowPanel([FieldPanel("doi"), FieldPanel("pmid")])],
-            heading="Identifiers (optional)",
+            heading=_("Identifiers (optional)"),
         ),
     ]
 

@@ -1,5 +1,6 @@
 from django import forms
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import (
     FieldPanel,
@@ -36,42 +37,48 @@ class GlossaryTermPage(RefusesNullCharacters, Page):
 
     definition = models.TextField(
         max_length=600,
-        help_text=(
+        help_text=_(
             "One or two plain sentences that say what the term means. Readers see "
             "this first, and it is used in search results and link previews."
         ),
     )
     origin = RichTextField(
         features=SECTION_FEATURES,
-        help_text="Where the term comes from: the word itself, who described it, when.",
+        help_text=_(
+            "Where the term comes from: the word itself, who described it, when."
+        ),
     )
     mechanism = RichTextField(
         features=SECTION_FEATURES,
-        help_text="How it works in the body, in words a curious reader can follow.",
+        help_text=_("How it works in the body, in words a curious reader can follow."),
     )
     further_sections = StreamField(
         FurtherSectionsBlock(),
         blank=True,
-        help_text="Optional extra sections: headings, paragraphs, lists and callouts.",
+        help_text=_(
+            "Optional extra sections: headings, paragraphs, lists and callouts."
+        ),
     )
     topics = ParentalManyToManyField(
         "glossary.Topic",
         blank=True,
         related_name="terms",
-        help_text="Tick the subjects this term belongs to; readers filter by them.",
+        help_text=_("Tick the subjects this term belongs to; readers filter by them."),
     )
     reviewed_by = models.CharField(
         max_length=200,
         blank=True,
-        help_text="Reviewer's name and credentials, e.g. 'Dr Ana Ruiz, MD'.",
+        help_text=_("Reviewer's name and credentials, e.g. 'Dr Ana Ruiz, MD'."),
     )
     last_reviewed = models.DateField(
-        null=True, blank=True, help_text="The date the reviewer last checked this term."
+        null=True,
+        blank=True,
+        help_text=_("The date the reviewer last checked this term."),
     )
     never_autolink = models.BooleanField(
         default=False,
-        verbose_name="never link automatically",
-        help_text=(
+        verbose_name=_("never link automatically"),
+        help_text=_(
             "Tick to stop this term being turned into a link inside articles, for "
             "example when the word is too common."
         ),
@@ -81,7 +88,7 @@ class GlossaryTermPage(RefusesNullCharacters, Page):
         editable=False,
         db_index=True,
         default="#",
-        help_text="The A–Z group the term files under; set from the title on save.",
+        help_text=_("The A–Z group the term files under; set from the title on save."),
     )
 
     sort_title = models.CharField(
@@ -89,12 +96,14 @@ class GlossaryTermPage(RefusesNullCharacters, Page):
         editable=False,
         db_index=True,
         default="",
-        help_text="The title as the A–Z sorts it; set from the title on save.",
+        help_text=_("The title as the A–Z sorts it; set from the title on save."),
     )
     synonyms_text = models.TextField(
         blank=True,
         editable=False,
-        help_text="The synonyms, one a line, copied on save so that search finds them.",
+        help_text=_(
+            "The synonyms, one a line, copied on save so that search finds them."
+        ),
     )
 
     objects = GlossaryTermManager()
@@ -103,20 +112,20 @@ class GlossaryTermPage(RefusesNullCharacters, Page):
         # TitleFieldPanel, as in Page.content_panels: the slug follows the title.
         TitleFieldPanel(
             "title",
-            heading="Term",
-            help_text="The term as readers know it, e.g. 'Gut microbiome'.",
+            heading=_("Term"),
+            help_text=_("The term as readers know it, e.g. 'Gut microbiome'."),
         ),
-        FieldPanel("definition"),
-        FieldPanel("origin"),
-        FieldPanel("mechanism"),
-        FieldPanel("further_sections"),
+        FieldPanel("definition", heading=_("Definition")),
+        FieldPanel("origin", heading=_("Origin")),
+        FieldPanel("mechanism", heading=_("Mechanism")),
+        FieldPanel("further_sections", heading=_("Further sections")),
     ]
     connections_panels = [
         InlinePanel(
             "synonyms",
-            label="Synonym",
-            heading="Synonyms and other names",
-            help_text=(
+            label=_("Synonym"),
+            heading=_("Synonyms and other names"),
+            help_text=_(
                 "Other words readers use for this term, e.g. 'gut flora'. They are "
                 "searchable and shown under the definition."
             ),
@@ -124,35 +133,42 @@ class GlossaryTermPage(RefusesNullCharacters, Page):
         MultipleChooserPanel(
             "related_term_links",
             chooser_field_name="term",
-            label="Related term",
-            heading="Related terms",
-            help_text=(
+            label=_("Related term"),
+            heading=_("Related terms"),
+            help_text=_(
                 "Other terms a reader should look at next. The link shows on both "
                 "terms, so add it on one of them only."
             ),
         ),
-        FieldPanel("topics", widget=forms.CheckboxSelectMultiple),
+        FieldPanel("topics", heading=_("Topics"), widget=forms.CheckboxSelectMultiple),
     ]
     evidence_panels = [
         InlinePanel(
             "sources",
-            label="Source",
-            heading="Sources",
-            help_text="The papers and guidelines that back up this explanation.",
+            label=_("Source"),
+            heading=_("Sources"),
+            help_text=_("The papers and guidelines that back up this explanation."),
         ),
         MultiFieldPanel(
-            [FieldRowPanel([FieldPanel("reviewed_by"), FieldPanel("last_reviewed")])],
-            heading="Medical review",
+            [
+                FieldRowPanel(
+                    [
+                        FieldPanel("reviewed_by", heading=_("Medically reviewed by")),
+                        FieldPanel("last_reviewed", heading=_("Last reviewed")),
+                    ]
+                )
+            ],
+            heading=_("Medical review"),
         ),
     ]
     settings_panels = Page.settings_panels + [FieldPanel("never_autolink")]
     edit_handler = TabbedInterface(
         [
-            ObjectList(content_panels, heading="Content"),
-            ObjectList(connections_panels, heading="Names and links"),
-            ObjectList(evidence_panels, heading="Sources and review"),
-            ObjectList(Page.promote_panels, heading="Promote"),
-            ObjectList(settings_panels, heading="Settings"),
+            ObjectList(content_panels, heading=_("Content")),
+            ObjectList(connections_panels, heading=_("Names and links")),
+            ObjectList(evidence_panels, heading=_("Sources and review")),
+            ObjectList(Page.promote_panels, heading=_("Promote")),
+            ObjectList(settings_panels, heading=_("Settings")),
         ]
     )
 
@@ -189,7 +205,7 @@ class GlossaryTermPage(RefusesNullCharacters, Page):
     template = "glossary/glossary_term_page.html"
 
     class Meta:
-        verbose_name = "glossary term"
+        verbose_name = _("glossary term")
 
     def save(self, *args, **kwargs):
         self.first_letter = first_letter(self.title)
@@ -314,10 +330,10 @@ class GlossaryTermSynonym(RefusesNullCharacters, Orderable):
         GlossaryTermPage, on_delete=models.CASCADE, related_name="synonyms"
     )
     name = models.CharField(
-        max_length=200, help_text="Another name for the term, e.g. 'gut flora'."
+        max_length=200, help_text=_("Another name for the term, e.g. 'gut flora'.")
     )
 
-    panels = [FieldPanel("name")]
+    panels = [FieldPanel("name", heading=_("Synonym"))]
 
     def __str__(self):
         return self.name
@@ -333,14 +349,14 @@ class GlossaryRelatedTerm(Orderable):
         GlossaryTermPage,
         on_delete=models.CASCADE,
         related_name="linked_from",
-        verbose_name="related term",
-        help_text="Choose a glossary term.",
+        verbose_name=_("related term"),
+        help_text=_("Choose a glossary term."),
     )
 
     panels = [PageChooserPanel("term", "glossary.GlossaryTermPage")]
 
     class Meta(Orderable.Meta):
-        verbose_name = "related term"
+        verbose_name = _("related term")
 
     def __str__(self):
         return str(self.term)

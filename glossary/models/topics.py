@@ -1,4 +1,5 @@
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.models import TranslatableMixin
 from wagtail.search import index
@@ -18,19 +19,24 @@ class Topic(RefusesNullCharacters, TranslatableMixin, index.Indexed, models.Mode
 
     name = models.CharField(
         max_length=80,
-        help_text="Shown as a filter and on each term, e.g. 'Mental health'.",
+        help_text=_("Shown as a filter and on each term, e.g. 'Mental health'."),
     )
     slug = models.SlugField(
         max_length=80,
-        help_text="Used in web addresses, e.g. /glossary/?topic=mental-health.",
+        help_text=_("Used in web addresses, e.g. /glossary/?topic=mental-health."),
     )
     description = models.TextField(
-        blank=True, help_text="Optional one-sentence summary of what the topic covers."
+        blank=True,
+        help_text=_("Optional one-sentence summary of what the topic covers."),
     )
 
     objects = TopicQuerySet.as_manager()
 
-    panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("description")]
+    panels = [
+        FieldPanel("name", heading=_("Name")),
+        FieldPanel("slug", heading=_("Slug")),
+        FieldPanel("description", heading=_("Description")),
+    ]
     search_fields = [
         index.SearchField("name", boost=2),
         index.AutocompleteField("name"),

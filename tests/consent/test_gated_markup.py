@@ -27,7 +27,7 @@ def test_a_gated_embed_has_a_placeholder_with_a_consent_button(categories):
     )
     assert '<template data-consent="marketing"><iframe></iframe></template>' in html
     assert 'data-consent-allow="marketing"' in html
-    assert "marketing cookies" in html
+    assert "Allow Marketing cookies and load it" in html
 
 
 def test_the_gated_tag_refuses_unknown_options():

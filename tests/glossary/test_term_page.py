@@ -72,7 +72,7 @@ def test_term_page_shows_its_sections_in_reading_order(client, microbiome):
 
 def test_definition_is_the_lead_and_synonyms_follow_it(client, microbiome):
     html = main_html(client.get(microbiome.url))
-    assert 'class="glossary-term__definition lead">The community of microbes' in html
+    assert 'class="glossary-term__definition">The community of microbes' in html
     assert 'Also called: <span lang="en">gut flora</span>' in html
 
 
