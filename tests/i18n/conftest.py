@@ -7,6 +7,7 @@ import datetime
 import pytest
 from django.test import override_settings
 from django.utils import translation
+from wagtail.models import Locale
 
 from tests.consent.conftest import categories, site_pages, site_url  # noqa: F401
 from tests.glossary.conftest import glossary_index, make_term, make_topic  # noqa: F401
@@ -14,8 +15,13 @@ from tests.glossary.conftest import glossary_index, make_term, make_topic  # noq
 
 @pytest.fixture
 def german():
-    """Serve and render in German: the test client's thread and the live server's."""
+    """Serve and render in German: the test client's thread and the live server's.
+
+    A German site's Wagtail has a German default Locale (its first migration makes
+    it from LANGUAGE_CODE); translatable snippets saved here are put in it.
+    """
     with override_settings(LANGUAGE_CODE="de"), translation.override("de"):
+        Locale.objects.get_or_create(language_code="de")
         yield
 
 
