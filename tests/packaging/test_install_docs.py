@@ -10,16 +10,7 @@ from django.template import engines
 from django.template.loader_tags import BlockNode
 from django.utils.module_loading import import_string
 
-from consent.templatetags import consent_tags
-
 from .documented_steps import DOCS, configure, documented_urlpatterns, steps
-
-# Issue 13 is built on several branches at once; remove once they are merged.
-needs_preferences_link_tag = pytest.mark.xfail(
-    not hasattr(consent_tags, "consent_preferences_link"),
-    reason="{% consent_preferences_link %} comes with branch i13-decouple",
-    strict=True,
-)
 
 
 @pytest.mark.parametrize("plugin", sorted(DOCS))
@@ -62,7 +53,6 @@ def test_glossary_base_template_has_the_blocks_the_plugin_fills():
     assert {"meta_description", "extra_css", "extra_js", "content"} <= blocks
 
 
-@needs_preferences_link_tag
 def test_consent_base_template_has_the_includes_and_the_page_blocks():
     code = steps("consent")["base.html"]
 
