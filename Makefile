@@ -12,7 +12,7 @@ STAMP := $(VENV)/.installed-$(shell cat $(PYPROJECTS) | cksum | cut -d' ' -f1)
 PYTEST_ARGS ?=
 BENCH_ARGS ?=
 
-.PHONY: system-packages run-notice run test install migrate demo lint format check test-postgres test-redis test-plugins test-wagtail74 bench screenshots clean
+.PHONY: system-packages run-notice run test install migrate demo lint format check test-postgres test-redis test-plugins test-localize test-wagtail74 bench screenshots clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -64,7 +64,7 @@ system-packages:
 
 test: system-packages install lint check
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
-	$(MAKE) --no-print-directory test-plugins
+	$(MAKE) --no-print-directory test-plugins test-localize
 
 # The plugins' own test project (tests/plugins/settings.py: Wagtail, the plugins,
 # no microsite): its tests, then the site's plugin-level modules it lists.
@@ -73,6 +73,10 @@ PLUGIN_PYTEST = -m pytest --ds=tests.plugins.settings $(PLUGIN_TESTS)
 
 test-plugins: install
 	$(BIN)/python $(PLUGIN_PYTEST)
+
+# wagtail-localize translating glossary topics and terms (its apps installed).
+test-localize: install
+	$(BIN)/python -m pytest --ds=tests.glossary.i18n.localize_settings tests/glossary/i18n/test_localize.py
 
 # The same on Wagtail 7.4 LTS, in a venv of its own (.venv-w74); .ci/run runs it on
 # PostgreSQL: bash .ci/with-postgres make test-wagtail74.

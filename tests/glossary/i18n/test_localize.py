@@ -1,22 +1,15 @@
 """wagtail-localize translates topics and terms, and the German term ends up tagged
 with the German topic.
 
-Runs only with wagtail-localize installed (``localize_settings.py`` beside this
-file); skipped under the site's own test settings.
+Runs with wagtail-localize installed (``localize_settings.py`` beside this file,
+``make test-localize``); the site's own test settings do not collect it.
 """
 
 import pytest
-from django.apps import apps
 
 from glossary.models import GlossaryTermPage, Topic
 
-pytestmark = [
-    pytest.mark.django_db,
-    pytest.mark.skipif(
-        not apps.is_installed("wagtail_localize"),
-        reason="needs --ds tests.glossary.i18n.localize_settings",
-    ),
-]
+pytestmark = pytest.mark.django_db
 
 
 def localize(instance, locale, translations):
