@@ -104,17 +104,23 @@ def create_default_categories(CookieGroup, Cookie, CookieDetails):
                 "ordering": ordering,
             },
         )
-        for name, purpose, duration, provider, *storage in data["cookies"]:
-            cookie, created = Cookie.objects.get_or_create(
-                cookiegroup=group,
-                name=name,
-                domain="",
-                defaults={"description": purpose},
+        declare_cookies(group, data["cookies"], Cookie, CookieDetails)
+
+
+def declare_cookies(group, cookies, Cookie, CookieDetails):
+    """Declare ``cookies`` — ``(name, purpose, duration, provider[, storage])`` — in
+    ``group``; a cookie declared there already is kept as an editor left it."""
+    for name, purpose, duration, provider, *storage in cookies:
+        cookie, created = Cookie.objects.get_or_create(
+            cookiegroup=group,
+            name=name,
+            domain="",
+            defaults={"description": purpose},
+        )
+        if created:
+            CookieDetails.objects.create(
+                cookie=cookie,
+                duration=duration,
+                provider=provider,
+                storage=storage[0] if storage else "cookie",
             )
-            if created:
-                CookieDetails.objects.create(
-                    cookie=cookie,
-                    duration=duration,
-                    provider=provider,
-                    storage=storage[0] if storage else "cookie",
-                )

@@ -13,7 +13,7 @@ another host.
 
 from cookie_consent.models import Cookie, CookieGroup
 
-from consent.defaults import create_default_categories
+from consent.defaults import create_default_categories, declare_cookies
 from consent.models import CookieDetails, GatedScript, Placement
 
 ANALYTICS_CODE = """\
@@ -94,22 +94,9 @@ def declare_example_cookies():
     declaration is kept as the editor left it."""
     create_default_categories(CookieGroup, Cookie, CookieDetails)
     groups = {g.varname: g for g in CookieGroup.objects.all()}
-    for varname, name, purpose, duration, provider, *storage in EXAMPLE_COOKIES:
-        if varname not in groups:
-            continue  # an operator deleted the category: do not bring it back
-        cookie, created = Cookie.objects.get_or_create(
-            cookiegroup=groups[varname],
-            name=name,
-            domain="",
-            defaults={"description": purpose},
-        )
-        if created:
-            CookieDetails.objects.create(
-                cookie=cookie,
-                duration=duration,
-                provider=provider,
-                storage=storage[0] if storage else "cookie",
-            )
+    for varname, *cookie in EXAMPLE_COOKIES:
+        if varname in groups:  # an operator deleted the category: do not bring it back
+            declare_cookies(groups[varname], [cookie], Cookie, CookieDetails)
 
 
 def build(stdout):
