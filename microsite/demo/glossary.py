@@ -7,6 +7,7 @@ revision is published only when the stored content differs from the data, so run
 """
 
 from django.utils.html import escape
+from wagtail.models import Locale
 
 from glossary.models import (
     GlossaryIndexPage,
@@ -46,8 +47,11 @@ def build(stdout):
 def ensure_topics() -> dict[str, Topic]:
     topics = {}
     for entry in TOPICS:
+        # The demo is written in the default language; a translated topic with
+        # the same slug belongs to another locale.
         topic, created = Topic.objects.get_or_create(
             slug=entry["slug"],
+            locale=Locale.get_default(),
             defaults={"name": entry["name"], "description": entry["description"]},
         )
         if not created and (topic.name, topic.description) != (

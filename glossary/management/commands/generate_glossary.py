@@ -109,7 +109,7 @@ def remove_synthetic_terms(index) -> int:
     count = synthetic.count()
     with transaction.atomic():
         Page.objects.filter(pk__in=synthetic.values("pk")).delete()
-        Topic.objects.filter(slug=TOPIC_SLUG).delete()
+        Topic.objects.filter(slug=TOPIC_SLUG, locale_id=index.locale_id).delete()
     return count
 
 
@@ -120,6 +120,7 @@ def add_synthetic_terms(index, count: int) -> tuple[int, int]:
     step = _next_step(index)
     topic, _ = Topic.objects.get_or_create(
         slug=TOPIC_SLUG,
+        locale_id=index.locale_id,
         defaults={
             "name": TOPIC_NAME,
             "description": "Made-up terms created by generate_glossary.",

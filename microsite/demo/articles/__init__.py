@@ -25,7 +25,9 @@ def build(stdout):
     for person in AUTHORS:
         ensure_author(person)
     for slug, name in TOPICS.items():
-        Topic.objects.get_or_create(slug=slug, defaults={"name": name})
+        Topic.objects.get_or_create(
+            slug=slug, locale_id=index.locale_id, defaults={"name": name}
+        )
     importer = ArticleImporter(index, publish=True, update=True)
     known_terms = set(GlossaryTermPage.objects.values_list("slug", flat=True))
     statuses = []
