@@ -43,6 +43,12 @@ class GatedScriptCreateView(SnippetCreateView):
         return form
 
 
+class WordingChooserViewSet(SnippetChooserViewSet):
+    """The wording snippets' choosers: nothing but the create-URL fix."""
+
+    create_view_class = GatedScriptCreateView
+
+
 class GatedScriptChooserViewSet(SnippetChooserViewSet):
     create_view_class = GatedScriptCreateView
     choose_view_class = GatedScriptChooseView

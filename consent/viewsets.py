@@ -6,7 +6,7 @@ from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from .choosers import GatedScriptChooserViewSet
+from .choosers import GatedScriptChooserViewSet, WordingChooserViewSet
 from .compat import VIEWSETS_CARRY_POLICIES
 from .forms import CategoryForm
 from .models import CookieCategory, GatedScript
@@ -92,6 +92,7 @@ class CategoryWordingViewSet(SnippetViewSet):
     icon = "globe"
     menu_label = _("Category wording")
     list_display = ["name", "category"]
+    chooser_viewset_class = WordingChooserViewSet
 
 
 class BannerWordingViewSet(SnippetViewSet):
@@ -99,6 +100,7 @@ class BannerWordingViewSet(SnippetViewSet):
     icon = "globe"
     menu_label = _("Banner wording")
     list_display = ["title", "site"]
+    chooser_viewset_class = WordingChooserViewSet
 
 
 class ConsentViewSetGroup(ViewSetGroup):

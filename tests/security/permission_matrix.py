@@ -5,7 +5,7 @@ A URL cell is what Wagtail answers; a field cell is what a POST of a changed
 value does to the database.
 """
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 ROLES = ("anonymous", "Editor", "Site operator", "superuser")
 
@@ -74,6 +74,16 @@ def snippet_urls(area, namespace, chooser, target, expected):
     ]
 
 
+def translated_wording_urls(area, namespace, chooser, target):
+    """Editors word (and translate) what visitors read; deleting a language's
+    wording, which sends its readers back to the default language, is an
+    operator's decision."""
+    return [
+        replace(url, expected=OPERATORS) if url.view == "delete" else url
+        for url in snippet_urls(area, namespace, chooser, target, STAFF)
+    ]
+
+
 CATEGORIES = "Cookie categories"
 RECORDS = "Consent records"
 
@@ -108,7 +118,19 @@ ADMIN_URLS = [
         "script",
         OPERATORS,
     ),
+    *translated_wording_urls(
+        "Category wording",
+        "wagtailsnippets_consent_categorywording",
+        "wagtailsnippetchoosers_consent_categorywording",
+        "category wording",
+    ),
     AdminURL("Cookie banner", "edit", "wagtailsettings:edit", STAFF, "banner"),
+    *translated_wording_urls(
+        "Banner wording",
+        "wagtailsnippets_consent_bannerwording",
+        "wagtailsnippetchoosers_consent_bannerwording",
+        "banner wording",
+    ),
     AdminURL(RECORDS, "report", "consent_records:report", OPERATORS),
     AdminURL(RECORDS, "report results", "consent_records:report_results", OPERATORS),
     AdminURL(

@@ -4,10 +4,11 @@ from pathlib import Path
 
 import pytest
 from cookie_consent.models import CookieGroup
-from django.urls import reverse
-from wagtail.models import Site
+from django.urls import URLResolver, get_resolver, reverse
+from wagtail.models import Locale, Site
 
-from consent.models import GatedScript
+from consent.models import BannerSettings, GatedScript
+from consent.wordings import BannerWording, CategoryWording
 from glossary.models import Topic
 from microsite.articles.models import Author
 
@@ -31,6 +32,8 @@ SECURITY_DOC = Path(__file__).parents[2] / "docs" / "security.md"
 def targets():
     """The primary key each URL names, by the name the table gives its object."""
     analytics = CookieGroup.objects.get(varname="analytics")
+    site = Site.objects.get(is_default_site=True)
+    BannerSettings.for_site(site).save()
     return {
         "category": analytics.pk,
         "script": GatedScript.objects.create(
@@ -38,7 +41,16 @@ def targets():
         ).pk,
         "topic": Topic.objects.create(name="Skin", slug="skin").pk,
         "author": Author.objects.create(name="Dr Hannah Price", bio="Dietitian.").pk,
-        "banner": Site.objects.get(is_default_site=True).pk,
+        "banner": site.pk,
+        "category wording": CategoryWording.objects.get_or_create(
+            category=analytics,
+            locale=Locale.get_default(),
+            defaults={"name": analytics.name},
+        )[0].pk,
+        # Saving the banner settings writes their default-language wording.
+        "banner wording": BannerWording.objects.get(
+            site=BannerSettings.for_site(site).site, locale=Locale.get_default()
+        ).pk,
     }
 
 
@@ -98,3 +110,36 @@ def test_docs_show_the_same_tables():
 
     assert url_table() in doc
     assert field_table() in doc
+
+
+# The admin areas of the plugins (and the articles' authors): every URL Wagtail
+# registers for them must be in the table, so a new snippet or view cannot arrive
+# without its row (the wording snippets' choosers answered a POST with a 500).
+PLUGIN_URL_PREFIXES = (
+    "wagtailsnippets_consent_",
+    "wagtailsnippetchoosers_consent_",
+    "wagtailsnippets_glossary_",
+    "wagtailsnippetchoosers_glossary_",
+    "wagtailsnippets_articles_",
+    "wagtailsnippetchoosers_articles_",
+    "consent_categories:",
+    "consent_records:",
+)
+
+
+def registered_url_names(resolver, prefix=""):
+    for pattern in resolver.url_patterns:
+        if isinstance(pattern, URLResolver):
+            namespace = f"{prefix}{pattern.namespace}:" if pattern.namespace else prefix
+            yield from registered_url_names(pattern, namespace)
+        elif pattern.name:
+            yield prefix + pattern.name
+
+
+def test_the_table_has_every_admin_url_the_plugins_register():
+    registered = {
+        name
+        for name in registered_url_names(get_resolver())
+        if name.startswith(PLUGIN_URL_PREFIXES)
+    }
+    assert registered - {url.url_name for url in ADMIN_URLS} == set()
