@@ -47,7 +47,13 @@ def content_counts() -> dict:
 def test_running_load_demo_twice_duplicates_nothing_and_adds_no_revisions():
     load_demo()
     first = content_counts()
+    revisions = set(Revision.objects.values_list("pk", flat=True))
     load_demo()
+    # Name what the second run revised, so a failure says where to look.
+    assert [
+        f"{revision.content_type.model}: {revision.object_str}"
+        for revision in Revision.objects.exclude(pk__in=revisions)
+    ] == []
     assert content_counts() == first
     assert first["terms"] == len(TERMS)
 
