@@ -9,8 +9,6 @@ from pathlib import Path
 
 import pytest
 
-pytest.importorskip("wagtail_localize")
-
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent.parent
 
