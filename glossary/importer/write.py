@@ -193,8 +193,16 @@ class TermWriter:
         page.further_sections = further_sections_with(
             term.definition_rest, page.further_sections
         )
-        page.synonyms = [GlossaryTermSynonym(name=name) for name in term.synonyms]
-        page.sources = [GlossaryTermSource(**source) for source in term.sources]
+        # Explicit positions: rows with equal (empty) sort_order come back from
+        # PostgreSQL in any order.
+        page.synonyms = [
+            GlossaryTermSynonym(name=name, sort_order=position)
+            for position, name in enumerate(term.synonyms)
+        ]
+        page.sources = [
+            GlossaryTermSource(**source, sort_order=position)
+            for position, source in enumerate(term.sources)
+        ]
         page.topics = self._topics(term.topics)
         # Page.save() validates the page itself; its child rows are checked here.
         for key, label, rows in (

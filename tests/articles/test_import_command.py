@@ -3,6 +3,7 @@ from django.core.management import CommandError, call_command
 from wagtail.models import Revision
 
 from microsite.articles.models import ArticlePage, Author
+from tests.glossary.factories import GlossaryIndexPageFactory, GlossaryTermPageFactory
 
 from .factories import AuthorFactory, TopicFactory
 
@@ -274,3 +275,30 @@ def test_a_missing_reviewer_is_not_invented(write, article_index, author):
     assert not ok
     assert f"{path}:5: No author called 'Dr Nobody Known'" in err
     assert not Author.objects.filter(name="Dr Nobody Known").exists()
+
+
+def test_imported_sources_and_related_terms_keep_the_files_order(
+    write, article_index, author
+):
+    # Rows with no position come back from PostgreSQL in any order, so a re-import
+    # saw "changes" that were not there and the page listed its sources shuffled.
+    glossary = GlossaryIndexPageFactory(parent=article_index.get_parent())
+    for slug in ("probiotics", "dysbiosis", "butyrate"):
+        GlossaryTermPageFactory(parent=glossary, title=slug.title(), slug=slug)
+    sources = ", ".join(f"{{title: Study {n}, year: 20{n}0}}" for n in (2, 1, 3))
+    text = article_text(related_terms="[probiotics, dysbiosis, butyrate]")
+    text = text.replace("---\nAn intro", f"sources: [{sources}]\n---\nAn intro")
+
+    ok, _, err, _ = run(write("a.md", text), "--publish")
+
+    assert ok, err
+    page = ArticlePage.objects.get()
+    for rows in (page.sources, page.get_latest_revision_as_object().sources):
+        assert [(s.sort_order, s.title) for s in rows.all()] == [
+            (0, "Study 2"),
+            (1, "Study 1"),
+            (2, "Study 3"),
+        ]
+    assert [
+        (link.sort_order, link.term.slug) for link in page.related_term_links.all()
+    ] == [(0, "probiotics"), (1, "dysbiosis"), (2, "butyrate")]

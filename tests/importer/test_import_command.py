@@ -197,3 +197,17 @@ def test_update_without_publish_leaves_the_live_version_alone(write_file, run_im
     assert term.has_unpublished_changes
     latest = term.get_latest_revision_as_object()
     assert latest.mechanism.startswith("<p>A narrower range")
+
+
+def test_synonyms_and_sources_are_stored_in_the_files_order(write_file, run_import):
+    # Without positions, PostgreSQL returns such rows in any order: sources shuffled
+    # on the page and re-imports that found changes that were not there.
+    result = run_import(write_file("microbiome.md", MICROBIOME_MD), "--publish")
+    assert result.status == 0, result.err
+    term = terms().get()
+    for page in (term, term.get_latest_revision_as_object()):
+        assert [(s.sort_order, s.name) for s in page.synonyms.all()] == [
+            (0, "gut flora"),
+            (1, "gut microbiota"),
+        ]
+        assert [s.sort_order for s in page.sources.all()] == [0, 1]

@@ -233,9 +233,15 @@ class ArticleImporter:
         page.date_published = parsed.date_published
         page.autolink_glossary = parsed.autolink_glossary
         page.topics = values["topics"]
-        page.sources = [ArticleSource(**source) for source in parsed.sources]
+        # Explicit positions: rows with equal (empty) sort_order come back from
+        # PostgreSQL in any order.
+        page.sources = [
+            ArticleSource(**source, sort_order=position)
+            for position, source in enumerate(parsed.sources)
+        ]
         page.related_term_links = [
-            ArticleRelatedTerm(term=term) for term in values["terms"]
+            ArticleRelatedTerm(term=term, sort_order=position)
+            for position, term in enumerate(values["terms"])
         ]
 
     def fingerprint(self, page: ArticlePage) -> dict:
