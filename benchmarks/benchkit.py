@@ -89,7 +89,9 @@ def ensure_tools(names=("wrk", "nginx")) -> list[str]:
 class Site:
     """A temporary site: its own database, cache, static files and settings."""
 
-    def __init__(self, keep=False):
+    def __init__(self, keep=False, root=ROOT):
+        # `root` is the project's code: this checkout, or an older commit's (checkout).
+        self.root = Path(root)
         self.dir = Path(tempfile.mkdtemp(prefix="microsite-bench-"))
         # nginx workers run as an unprivileged user: let them read the files.
         self.dir.chmod(0o755)
@@ -112,14 +114,14 @@ class Site:
                 "VAR_DIR": str(self.dir / "var"),
                 "STATIC_ROOT": str(self.dir / "static"),
                 "MEDIA_ROOT": str(self.dir / "media"),
-                "PYTHONPATH": str(ROOT),
+                "PYTHONPATH": str(self.root),
             }
         )
 
     def manage(self, *arguments, env=None, timeout=1800) -> str:
         result = subprocess.run(
             [PYTHON, "manage.py", *arguments],
-            cwd=ROOT,
+            cwd=self.root,
             env={**self.env, **(env or {})},
             capture_output=True,
             text=True,
@@ -143,7 +145,7 @@ class Site:
     def python(self, code: str, env=None, timeout=600) -> str:
         result = subprocess.run(
             [PYTHON, "-c", code],
-            cwd=ROOT,
+            cwd=self.root,
             env={**self.env, **(env or {})},
             capture_output=True,
             text=True,
@@ -192,6 +194,26 @@ print(json.dumps(out))
     def cleanup(self) -> None:
         if not self.keep:
             shutil.rmtree(self.dir, ignore_errors=True)
+
+
+@contextlib.contextmanager
+def checkout(revision: str):
+    """The project's code at ``revision``, in a temporary git worktree; yields its
+    path. The same venv runs it: PYTHONPATH puts its packages before the editable
+    install of this checkout."""
+    path = Path(tempfile.mkdtemp(prefix="microsite-baseline-")) / "code"
+    subprocess.run(
+        ["git", "worktree", "add", "--detach", "--quiet", str(path), revision],
+        cwd=ROOT,
+        check=True,
+    )
+    try:
+        yield path
+    finally:
+        subprocess.run(
+            ["git", "worktree", "remove", "--force", str(path)], cwd=ROOT, check=False
+        )
+        shutil.rmtree(path.parent, ignore_errors=True)
 
 
 # --- servers ----------------------------------------------------------------
@@ -250,7 +272,7 @@ def gunicorn(site: Site, page_cache=True, workers=WORKERS):
                 f"--workers={workers}",
                 "--log-level=warning",
             ],
-            cwd=ROOT,
+            cwd=site.root,
             env={**site.env, "PAGE_CACHE_ENABLED": "true" if page_cache else "false"},
             stdout=logfile,
             stderr=subprocess.STDOUT,

@@ -10,7 +10,9 @@ collected static files, DEBUG=False, random SECRET_KEY), then:
   2. the consent plugin's JS + CSS, gzipped (consent_size.py);
   3. requests per page view in Chromium, first and returning visit;
   4. scale: 100, 1,000, 10,000 terms (scale.py; --quick: 100 and 1,000);
-  5. with --lighthouse: Lighthouse scores (lighthouse.py).
+  5. with --lighthouse: Lighthouse scores (lighthouse.py);
+  6. with --baseline REV: uncached renders of this code against the commit REV
+     (a second throwaway site built from a git worktree of REV), side by side.
 
 Everything listens on 127.0.0.1 and is stopped at the end. Needs wrk and nginx
 (installed with apt-get when run as root). The output is also saved under
@@ -95,6 +97,11 @@ def main() -> int:
     )
     parser.add_argument("--skip-scale", action="store_true")
     parser.add_argument("--lighthouse", action="store_true")
+    parser.add_argument(
+        "--baseline",
+        metavar="REV",
+        help="also compare uncached renders with this git revision",
+    )
     parser.add_argument("--keep", action="store_true", help="keep the temp dir")
     options = parser.parse_args()
 
@@ -133,6 +140,13 @@ def main() -> int:
             steps.append(("scale", lambda: _scale(site, urls, sizes)))
         if options.lighthouse:
             steps.append(("lighthouse", lambda: _lighthouse(site, urls, stamp)))
+        if options.baseline:
+            steps.append(
+                (
+                    f"uncached renders against {options.baseline}",
+                    lambda: _baseline(site, options.baseline, duration, raw),
+                )
+            )
 
         for title, step in steps:
             bk.log(f"== {title}")
@@ -178,6 +192,20 @@ def _page_speed(site, urls, duration, raw):
 def _scale(site, urls, sizes):
     results = scale.measure(site, urls, sizes)
     return scale.report(results), scale.targets(results)
+
+
+def _baseline(site, revision, duration, raw):
+    with bk.checkout(revision) as code:
+        baseline = bk.Site(root=code)
+        try:
+            baseline.build()
+            best = page_speed.compare_uncached(site, baseline, duration, raw)
+        finally:
+            baseline.cleanup()
+    return (
+        page_speed.compare_report(best, revision),
+        page_speed.compare_targets(best, revision),
+    )
 
 
 def _lighthouse(site, urls, stamp):
