@@ -9,7 +9,6 @@ terms only); one version number covers them all, so a change rebuilds each
 locale's linker the next time a page in that locale needs it.
 """
 
-import uuid
 from collections import defaultdict
 from contextlib import contextmanager
 from urllib.parse import quote
@@ -22,6 +21,7 @@ from django.utils import translation
 from django.utils.http import RFC3986_SUBDELIMS
 from wagtail.models import Page, Site
 
+from glossary.cache_versions import bump_version, current_version, now_and_after_commit
 from glossary.conf import get_setting
 
 from .html import LinkTarget, TermLinker
@@ -168,10 +168,7 @@ def get_linker(locale_id=None) -> TermLinker:
     """The linker for the current glossary in the locale ``locale_id`` (every
     locale when None): one cache read when nothing changed."""
     cache = _cache()
-    version = cache.get(VERSION_KEY)
-    if version is None:
-        cache.add(VERSION_KEY, uuid.uuid4().hex, timeout=None)
-        version = cache.get(VERSION_KEY)
+    version = current_version(cache, VERSION_KEY)
     built_version, built_linker = _current.get(locale_id, (None, None))
     if built_version == version and built_linker is not None:
         return built_linker
@@ -193,8 +190,7 @@ def invalidate_linker() -> None:
     """
     if _suspended["depth"]:
         return
-    _bump()
-    transaction.on_commit(_bump)
+    now_and_after_commit(_bump)
     # After the bump, so that the pages are linked with the new glossary.
     transaction.on_commit(_refresh_references)
 
@@ -217,4 +213,4 @@ def _refresh_references():
 
 
 def _bump():
-    _cache().set(VERSION_KEY, uuid.uuid4().hex, timeout=None)
+    bump_version(_cache(), VERSION_KEY)

@@ -17,8 +17,6 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 INSTALLED_APPS = [
     "microsite.home",
     "microsite.articles",
-    # Before wagtail.contrib.frontend_cache: its publish handler then finds the
-    # application cache already purged.
     "microsite.caching",
     "glossary",
     "consent",
@@ -31,7 +29,9 @@ INSTALLED_APPS = [
     "wagtail.contrib.settings",
     "wagtail.contrib.sitemaps",
     "wagtail.contrib.routable_page",
-    "wagtail.contrib.frontend_cache",
+    # Not "wagtail.contrib.frontend_cache": its app only connects a publish handler,
+    # which would purge each page a second time, before the commit. Its PurgeBatch
+    # and backends work without it (microsite.caching.purge).
     "wagtail.embeds",
     "wagtail.sites",
     "wagtail.users",
