@@ -1,25 +1,20 @@
 """What else shows a glossary term, for caches that purge page by page.
 
-Wagtail's reference index already knows the pages that link to a term, feature
-it or auto-link it (``AutolinkedTermsField``). A term adds what it alone knows
-(``GlossaryTermPage.get_dependent_pages`` and ``get_dependent_urls``):
+Wagtail's reference index already knows the pages that link to a term or
+feature it, and those that auto-link it (``AutolinkedTermsField``). A term adds
+what it alone knows (``GlossaryTermPage.get_dependent_pages`` and
+``get_dependent_urls``):
 
 - the A–Z lists that can show it: the whole list, its letter, its topics, both,
   and the numbered pages of each;
-- its neighbours A–Z, and its related terms (they show it back);
-- the pages whose text would auto-link its names now: the reference index learns
-  them only after the change commits (``refresh_autolinked_terms``), while the
-  pages that linked its old names are still in it.
+- its neighbours A–Z, and its related terms (they show it back).
+
+Pages that start or stop auto-linking a term once a change commits are announced
+by ``glossary.signals.autolinks_changed``.
 """
 
 import math
 
-from django.utils.html import strip_tags
-from wagtail.blocks import StreamValue
-from wagtail.models import Page
-
-from .autolink import PhraseMatcher
-from .autolink.references import autolinked_fields
 from .conf import get_setting
 from .letters import letter_to_param
 
@@ -55,41 +50,7 @@ def a_to_z_urls(term) -> list[str]:
 
 
 def pages_showing(term) -> list:
-    """Terms that show ``term`` beside them, and pages that would auto-link it."""
+    """The terms that show ``term`` beside them: its neighbours A–Z and its
+    related terms."""
     pages = [neighbour for neighbour in term.get_neighbours() if neighbour]
-    pages += term.get_related_terms(saved_links=True)
-    if term.live and not term.never_autolink:
-        pages += pages_mentioning([term.title, *term.saved_synonym_names])
-    return pages
-
-
-def pages_mentioning(names) -> list:
-    """Live pages whose auto-linked text contains one of ``names``."""
-    matcher = PhraseMatcher((name, 0) for name in names if name)
-    if not len(matcher):
-        return []
-    found = []
-    for field in autolinked_fields():
-        candidates = field.model._default_manager.all()
-        if issubclass(field.model, Page):
-            candidates = candidates.live()
-        if field.enabled_by:
-            candidates = candidates.filter(**{field.enabled_by: True})
-        for page in candidates:
-            text = " ".join(strings_in(getattr(page, field.source)))
-            if next(matcher.find(text), None) is not None:
-                found.append(page)
-    return found
-
-
-def strings_in(data):
-    if isinstance(data, StreamValue):
-        data = data.get_prep_value()
-    if isinstance(data, str):
-        yield strip_tags(data)
-    elif isinstance(data, dict):
-        for value in data.values():
-            yield from strings_in(value)
-    elif isinstance(data, list | tuple):
-        for value in data:
-            yield from strings_in(value)
+    return pages + list(term.get_related_terms(saved_links=True))

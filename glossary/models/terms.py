@@ -328,8 +328,8 @@ class GlossaryTermPage(RefusesNullCharacters, Page):
     # that purge page by page (docs/glossary.md, "Caching in front of the glossary").
 
     def get_dependent_pages(self):
-        """Pages that show this term: its neighbours, its related terms, and the
-        pages whose text would auto-link its names now."""
+        """Pages that show this term beside them: its neighbours A–Z and its
+        related terms."""
         from glossary.dependents import pages_showing
 
         return pages_showing(self)

@@ -21,6 +21,7 @@ from .keys import bump_generation
 logger = logging.getLogger(__name__)
 
 # URLs waiting for the commit, per thread (each thread has its own connection).
+# A rolled-back change leaves its URLs to the next purge: one purge too many.
 _waiting = threading.local()
 
 
@@ -32,10 +33,15 @@ def purge(find_urls) -> None:
     """Purge the application cache, then the URLs ``find_urls()`` returns from
     the configured frontend caches (called now, while the changed data is at hand)."""
     now_and_after_commit(bump_generation)
-    if not frontend_cache_configured():
-        return
-    waiting_urls().update(find_urls())
+    collect(find_urls)
     transaction.on_commit(send_waiting_urls)
+
+
+def collect(find_urls) -> None:
+    """Work out now which URLs the frontend caches will purge with the next
+    ``purge()``: a move is seen from where the page was, before it moves."""
+    if frontend_cache_configured():
+        waiting_urls().update(find_urls())
 
 
 def waiting_urls() -> set[str]:

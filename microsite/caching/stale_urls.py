@@ -2,10 +2,10 @@
 
 The application cache does not need this (it bumps its generation, see
 ``keys.py``); nginx, Varnish and CDNs purge URL by URL, so this module lists the
-URLs whose bytes may have changed. For the page, and after a move or a privacy
-change for every live page below it too:
+URLs whose bytes may have changed. For the page, and for a move or a privacy
+change for every live page below it too (a move is seen before and after):
 
-- its own URLs (Wagtail's ``get_cached_paths``) and, after a move, its old ones;
+- its own URLs (Wagtail's ``get_cached_paths``);
 - the pages that show it, as Wagtail's reference index knows them (links,
   related items, features, glossary auto-links);
 - what the page declares itself: ``get_dependent_pages()`` and
@@ -16,8 +16,6 @@ change for every live page below it too:
 No page type is named here: a page type with dependants declares them.
 """
 
-import copy
-
 from django.contrib.contenttypes.models import ContentType
 from wagtail.contrib.frontend_cache.utils import PurgeBatch
 from wagtail.models import Page, ReferenceIndex
@@ -25,22 +23,27 @@ from wagtail.models import Page, ReferenceIndex
 from microsite.sitemaps import sitemap_urls_listing
 
 
-def urls_for_change(page, *, url_path_before=None, subtree=False) -> set[str]:
-    """Every URL whose content may change when ``page`` is published,
-    unpublished or deleted; with ``subtree`` (a privacy change), or after a move
-    (``url_path_before`` is its old path), the same for every live page below."""
+def urls_for_change(page, *, subtree=False) -> set[str]:
+    """Every URL whose content may change when ``page`` (with ``subtree``, every
+    live page below it too) is published, unpublished, moved or made private."""
     page = page.specific_deferred
     shown = [page]
-    if subtree or url_path_before:
+    if subtree:
         shown += Page.objects.descendant_of(page).live().specific(defer=True)
     stale = PurgeBatch()
     for each in shown:
-        add_page_and_dependants(stale, each)
-        if url_path_before:
-            old_path = url_path_before + each.url_path[len(page.url_path) :]
-            stale.add_page(at_former_path(each, old_path))
+        stale.add_page(each)
+        stale.add_pages(pages_referencing(each))
+        stale.add_pages(getattr(each, "get_dependent_pages", tuple)())
+        stale.add_urls(getattr(each, "get_dependent_urls", tuple)())
     stale.add_pages(Page.objects.ancestor_of(page).filter(depth__gt=1).specific())
     stale.add_urls(sitemap_urls_listing(page))
+    return stale.urls
+
+
+def urls_for_pages(pages) -> set[str]:
+    stale = PurgeBatch()
+    stale.add_pages(pages)
     return stale.urls
 
 
@@ -52,13 +55,6 @@ def urls_for_everything() -> set[str]:
     return stale.urls
 
 
-def add_page_and_dependants(stale: PurgeBatch, page) -> None:
-    stale.add_page(page)
-    stale.add_pages(pages_referencing(page))
-    stale.add_pages(getattr(page, "get_dependent_pages", tuple)())
-    stale.add_urls(getattr(page, "get_dependent_urls", tuple)())
-
-
 def pages_referencing(page):
     """Live pages whose content refers to ``page`` (Wagtail's reference index)."""
     references = ReferenceIndex.get_references_to(page).filter(
@@ -66,10 +62,3 @@ def pages_referencing(page):
     )
     ids = {int(pk) for pk in references.values_list("object_id", flat=True)}
     return Page.objects.live().filter(pk__in=ids).specific(defer=True)
-
-
-def at_former_path(page, url_path):
-    """``page`` as it was at ``url_path``: Wagtail gives it its former URLs."""
-    former = copy.copy(page)
-    former.url_path = url_path
-    return former

@@ -17,11 +17,15 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 INSTALLED_APPS = [
     "microsite.home",
     "microsite.articles",
-    "microsite.caching",
     "glossary",
     "consent",
     "consent.records",
     "cookie_consent",
+    # After the apps whose caches it relies on: its receivers then run after
+    # theirs, so that when nothing wraps a change in a transaction (the admin's
+    # privacy and publish views) a proxy that fetches a purged page at once
+    # (deploy/nginx.conf) gets it rendered from their new data.
+    "microsite.caching",
     "microsite.security",
     "csp",
     "wagtail.contrib.forms",
