@@ -99,15 +99,23 @@ def test_moving_a_page_purges_its_old_and_new_addresses(
 ):
     from tests.glossary.factories import GlossaryIndexPageFactory
 
+    acetate = make_term("Acetate", publish=True)
     term = make_term("Butyrate", publish=True)
     other = GlossaryIndexPageFactory(parent=site_root, title="Terms", slug="terms")
     frontend_purges.clear()
 
     committed(lambda: term.move(other, pos="last-child"))
 
-    assert {f"{BASE}/glossary/butyrate/", f"{BASE}/terms/butyrate/"} <= set(
-        frontend_purges
-    )
+    assert {
+        f"{BASE}/glossary/butyrate/",
+        f"{BASE}/terms/butyrate/",
+        # Where it was listed, and its neighbour there.
+        f"{BASE}/glossary/",
+        f"{BASE}/glossary/?letter=b",
+        f"{BASE}{acetate.url}",
+        f"{BASE}/terms/",
+        f"{BASE}/terms/?letter=b",
+    } <= set(frontend_purges)
 
 
 @pytest.mark.parametrize("change", ["unpublish", "delete"])
@@ -332,3 +340,23 @@ def test_each_change_purges_each_url_once(
     assert frontend_purges
     repeated = {url: n for url, n in Counter(frontend_purges).items() if n > 1}
     assert repeated == {}
+
+
+def test_wagtails_own_publish_handler_is_not_connected():
+    """It would purge each page a second time, before the commit."""
+    from django.apps import apps
+    from wagtail.contrib.frontend_cache.signal_handlers import (
+        page_published_signal_handler,
+        page_unpublished_signal_handler,
+    )
+    from wagtail.signals import page_published, page_unpublished
+
+    assert not apps.is_installed("wagtail.contrib.frontend_cache")
+    for model in apps.get_models():
+        if issubclass(model, Page):
+            assert not page_published.disconnect(
+                page_published_signal_handler, sender=model
+            )
+            assert not page_unpublished.disconnect(
+                page_unpublished_signal_handler, sender=model
+            )

@@ -352,8 +352,10 @@ def make_private(page):
 def move_away(page):
     from wagtail.models import Page
 
-    shelf = page.get_parent().get_parent().add_child(
-        instance=Page(title="Shelf", slug="shelf")
+    shelf = (
+        page.get_parent()
+        .get_parent()
+        .add_child(instance=Page(title="Shelf", slug="shelf"))
     )
     page.move(shelf, pos="last-child")
 

@@ -27,8 +27,10 @@ def make_private(page):
 
 
 def move_away(page):
-    shelf = page.get_parent().get_parent().add_child(
-        instance=Page(title="Shelf", slug="shelf")
+    shelf = (
+        page.get_parent()
+        .get_parent()
+        .add_child(instance=Page(title="Shelf", slug="shelf"))
     )
     page.move(shelf, pos="last-child")
 
