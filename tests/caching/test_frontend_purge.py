@@ -360,3 +360,20 @@ def test_wagtails_own_publish_handler_is_not_connected():
             assert not page_unpublished.disconnect(
                 page_unpublished_signal_handler, sender=model
             )
+
+
+def test_a_page_featuring_a_term_is_purged_when_the_term_goes_private(
+    frontend_purges, committed, make_term, site_root
+):
+    """Known through Wagtail's reference index: the caching code names no type."""
+    from microsite.home.models import HomePage, HomePageFeaturedTerm
+
+    butyrate = make_term("Butyrate", publish=True)
+    home = site_root.add_child(instance=HomePage(title="Welcome", slug="welcome"))
+    home.featured_terms = [HomePageFeaturedTerm(term=butyrate)]
+    home.save_revision().publish()
+    frontend_purges.clear()
+
+    committed(lambda: make_private(butyrate))
+
+    assert f"{BASE}/welcome/" in frontend_purges
