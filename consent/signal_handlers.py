@@ -2,6 +2,7 @@
 
 from cookie_consent.models import Cookie, CookieGroup
 from django.core.exceptions import ValidationError
+from django.db import transaction
 from django.db.models.signals import post_delete, post_save, pre_save
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -30,7 +31,11 @@ WATCHED = [
 
 
 def announce_change(sender, instance, **kwargs):
+    # Again after the commit: a page view that read the old rows in between must
+    # not leave them cached (with no expiry). The consent plugin's one copy of
+    # this idiom: it may not import the glossary's (docs/architecture.md).
     declarations.forget()
+    transaction.on_commit(declarations.forget)
     declarations_changed.send(sender=sender, instance=instance)
 
 

@@ -14,18 +14,15 @@ each with ``hreflang`` alternates for its translations: one more query per
 sitemap page.
 """
 
-from contextlib import nullcontext
-
 from django.conf import settings
 from django.db.models import Max, Q
 from django.db.models.functions import Coalesce
-from django.urls import reverse
-from django.utils import translation
 from wagtail.contrib.sitemaps import Sitemap
 from wagtail.models import Page, Site
 
 from .conf import get_setting
 from .models import GlossaryTermPage
+from .page_urls import PageUrls
 
 ENTRY_FIELDS = (
     "url_path",
@@ -111,12 +108,12 @@ class GlossaryTermSitemap(SectionSitemap):
         # ``domain`` (the request's host).
         request_site = Site.find_for_request(self.request)
         preferred_site_id = request_site.pk if request_site else None
-        roots = Site.get_site_root_paths()
+        page_urls = PageUrls()
         urls = []
         terms = list(self.paginator.page(page).object_list)
-        alternates = self._alternates(terms, roots, preferred_site_id)
+        alternates = self._alternates(terms, page_urls, preferred_site_id)
         for term in terms:
-            location = full_url(term["url_path"], roots, preferred_site_id)
+            location = page_urls.full_url(term["url_path"], preferred_site_id)
             if location:
                 url = {"location": location, "lastmod": self.lastmod(term)}
                 translations = alternates.get(term["translation_key"], [])
@@ -128,7 +125,7 @@ class GlossaryTermSitemap(SectionSitemap):
             self.latest_lastmod = max(lastmods)
         return urls
 
-    def _alternates(self, terms, roots, preferred_site_id) -> dict:
+    def _alternates(self, terms, page_urls, preferred_site_id) -> dict:
         """Translation key → ``[{"lang_code", "location"}]`` of every published
         translation of ``terms`` on this site, the term itself included."""
         if not terms or not _translating():
@@ -142,7 +139,7 @@ class GlossaryTermSitemap(SectionSitemap):
         )
         alternates = {}
         for key, url_path, language_code in translations:
-            location = full_url(url_path, roots, preferred_site_id)
+            location = page_urls.full_url(url_path, preferred_site_id)
             if location:
                 alternates.setdefault(key, []).append(
                     {"lang_code": language_code, "location": location}
@@ -152,33 +149,6 @@ class GlossaryTermSitemap(SectionSitemap):
 
 def _translating() -> bool:
     return getattr(settings, "WAGTAIL_I18N_ENABLED", False)
-
-
-def full_url(url_path, roots, preferred_site_id=None):
-    """The URL ``Page.get_full_url(request)`` gives the page at ``url_path``.
-
-    ``roots`` is ``Site.get_site_root_paths()``, most specific first; a page under
-    several sites' roots gets the request's site (``preferred_site_id``) if it is
-    one of them, else the most specific. Under ``WAGTAIL_I18N_ENABLED`` the URL
-    is reversed in the root's language, as Wagtail does, so ``i18n_patterns``
-    give it its language prefix.
-    """
-    possible = [root for root in roots if url_path.startswith(root.root_path)]
-    if not possible:
-        return None
-    chosen = possible[0]
-    if len({root.site_id for root in possible}) > 1:
-        chosen = next(
-            (root for root in possible if root.site_id == preferred_site_id), chosen
-        )
-    in_language = (
-        translation.override(chosen.language_code) if _translating() else nullcontext()
-    )
-    with in_language:
-        page_path = reverse("wagtail_serve", args=(url_path[len(chosen.root_path) :],))
-    if not getattr(settings, "WAGTAIL_APPEND_SLASH", True) and page_path != "/":
-        page_path = page_path.rstrip("/")
-    return chosen.root_url + page_path
 
 
 class PageSitemap(SectionSitemap):

@@ -5,7 +5,7 @@ glossary; the index lists every page of every section.
 """
 
 from django.urls import reverse
-from wagtail.models import Page
+from wagtail.models import Page, Site
 
 from glossary.models import GlossaryTermPage
 from glossary.sitemaps import GlossaryTermSitemap, SectionSitemap
@@ -43,3 +43,16 @@ def section_paths(site, section: str) -> list[str]:
     path = reverse("sitemap_section", kwargs={"section": section})
     last = SECTIONS[section](site=site).paginator.num_pages + 1
     return [path, *(f"{path}?p={number}" for number in range(2, last + 1))]
+
+
+def sitemap_urls_listing(page=None) -> set[str]:
+    """Full URLs of each site's sitemap index and of the section pages that list
+    ``page`` or a page below it (every section without ``page``): what a proxy
+    purges when the page changes."""
+    sections = sorted(sections_listing(page) if page is not None else SECTIONS)
+    urls = set()
+    for site in Site.objects.all():
+        urls.add(site.root_url + reverse("sitemap"))
+        for section in sections:
+            urls.update(site.root_url + path for path in section_paths(site, section))
+    return urls

@@ -97,10 +97,14 @@ def refresh_autolinked_terms() -> None:
     """Recompute every page's auto-linked terms and their references.
 
     Runs after a change to the glossary commits: a term published, renamed or
-    unpublished starts or stops being linked from pages saved before it.
+    unpublished starts or stops being linked from pages saved before it. The
+    pages that changed are announced (``glossary.signals.autolinks_changed``).
     """
     from wagtail.models import ReferenceIndex
 
+    from glossary.signals import autolinks_changed
+
+    changed = []
     for field in autolinked_fields():
         model = field.model
         for instance in model._default_manager.all().iterator():
@@ -113,3 +117,6 @@ def refresh_autolinked_terms() -> None:
                     **{field.attname: term_ids}
                 )
                 ReferenceIndex.create_or_update_for_object(instance)
+            changed.append(instance)
+    if changed:
+        autolinks_changed.send(sender=None, instances=changed)

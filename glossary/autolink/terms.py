@@ -9,29 +9,23 @@ terms only); one version number covers them all, so a change rebuilds each
 locale's linker the next time a page in that locale needs it.
 """
 
-import uuid
-from collections import defaultdict
 from contextlib import contextmanager
-from urllib.parse import quote
 
 from django.conf import settings
 from django.core.cache import caches
 from django.db import transaction
-from django.urls import NoReverseMatch, reverse
-from django.utils import translation
-from django.utils.http import RFC3986_SUBDELIMS
-from wagtail.models import Page, Site
+from django.urls import NoReverseMatch
+from wagtail.models import Page
 
+from glossary.cache_versions import bump_version, current_version, now_and_after_commit
 from glossary.conf import get_setting
+from glossary.page_urls import PageUrls
 
 from .html import LinkTarget, TermLinker
 from .phrases import PhraseMatcher
 
 VERSION_KEY = "glossary:autolink:version"
 DATA_KEY = "glossary:autolink:terms:{version}:{locale_id}"
-
-# The characters Django's reverse() leaves unquoted in a URL path.
-URL_SAFE = RFC3986_SUBDELIMS + "/~:@"
 
 # Locale id → (version, linker) of this process, each replaced as one tuple so
 # threads never see a version paired with another version's linker.
@@ -83,7 +77,7 @@ def _term_urls(terms):
 
     Building 10,000 page objects and reversing 10,000 URLs takes seconds; when the
     term model keeps Wagtail's own URL rules, the same URLs are computed from
-    ``url_path`` with one reverse.
+    ``url_path`` (``glossary.page_urls``).
     """
     from glossary.models import GlossaryTermPage
 
@@ -93,45 +87,15 @@ def _term_urls(terms):
         for term in terms.only("id", "title", "url_path", "definition"):
             yield term.pk, (term.title, term.definition), _page_url(term, cache_object)
         return
-    root_paths = Site.get_site_root_paths()
-    several_sites = len({root.site_id for root in root_paths}) > 1
+    urls = PageUrls()
     try:
-        prefixes = _serve_prefixes(root_paths)
+        urls.prefix(None)
     except NoReverseMatch:
         return
-    append_slash = getattr(settings, "WAGTAIL_APPEND_SLASH", True)
     for term_id, title, definition, url_path in terms.values_list(
         "pk", "title", "definition", "url_path"
     ):
-        root = next((r for r in root_paths if url_path.startswith(r.root_path)), None)
-        if root is None:
-            continue
-        path = prefixes[root.language_code] + quote(
-            url_path[len(root.root_path) :], safe=URL_SAFE
-        )
-        if not append_slash and path != "/":
-            path = path.rstrip("/")
-        yield (
-            term_id,
-            (title, definition),
-            root.root_url + path if several_sites else path,
-        )
-
-
-def _serve_prefixes(root_paths) -> dict:
-    """Language code → the path Wagtail's page view is mounted at in it.
-
-    Under ``WAGTAIL_I18N_ENABLED`` Wagtail reverses a page's URL in its root's
-    language, so ``i18n_patterns`` add the language prefix ("/de/").
-    """
-    if not getattr(settings, "WAGTAIL_I18N_ENABLED", False):
-        prefix = reverse("wagtail_serve", args=("",))
-        return defaultdict(lambda: prefix)
-    prefixes = {}
-    for language_code in {root.language_code for root in root_paths}:
-        with translation.override(language_code):
-            prefixes[language_code] = reverse("wagtail_serve", args=("",))
-    return prefixes
+        yield term_id, (title, definition), urls.url(url_path)
 
 
 class _SiteRootPathsHolder:
@@ -168,10 +132,7 @@ def get_linker(locale_id=None) -> TermLinker:
     """The linker for the current glossary in the locale ``locale_id`` (every
     locale when None): one cache read when nothing changed."""
     cache = _cache()
-    version = cache.get(VERSION_KEY)
-    if version is None:
-        cache.add(VERSION_KEY, uuid.uuid4().hex, timeout=None)
-        version = cache.get(VERSION_KEY)
+    version = current_version(cache, VERSION_KEY)
     built_version, built_linker = _current.get(locale_id, (None, None))
     if built_version == version and built_linker is not None:
         return built_linker
@@ -193,8 +154,7 @@ def invalidate_linker() -> None:
     """
     if _suspended["depth"]:
         return
-    _bump()
-    transaction.on_commit(_bump)
+    now_and_after_commit(_bump)
     # After the bump, so that the pages are linked with the new glossary.
     transaction.on_commit(_refresh_references)
 
@@ -217,4 +177,4 @@ def _refresh_references():
 
 
 def _bump():
-    _cache().set(VERSION_KEY, uuid.uuid4().hex, timeout=None)
+    bump_version(_cache(), VERSION_KEY)

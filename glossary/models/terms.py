@@ -324,6 +324,23 @@ class GlossaryTermPage(RefusesNullCharacters, Page):
         following = siblings.exclude(before).order_by("sort_title", "pk").first()
         return previous, following
 
+    # What else shows this term, beyond Wagtail's reference index: read by caches
+    # that purge page by page (docs/glossary.md, "Caching in front of the glossary").
+
+    def get_dependent_pages(self):
+        """Pages that show this term beside them: its neighbours A–Z and its
+        related terms."""
+        from glossary.dependents import pages_showing
+
+        return pages_showing(self)
+
+    def get_dependent_urls(self):
+        """The URLs of the A–Z lists (letter, topic, numbered pages) that can show
+        this term."""
+        from glossary.dependents import a_to_z_urls
+
+        return a_to_z_urls(self)
+
 
 class GlossaryTermSynonym(RefusesNullCharacters, Orderable):
     page = ParentalKey(

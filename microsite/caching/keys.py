@@ -10,10 +10,11 @@ and CDNs cannot share the number, so they get a targeted list of URLs instead
 """
 
 import hashlib
-import uuid
 from urllib.parse import parse_qsl, urlencode
 
 from django.core.cache import caches
+
+from glossary.cache_versions import bump_version, current_version
 
 from .conf import get_setting
 
@@ -26,16 +27,11 @@ def page_cache():
 
 
 def current_generation() -> str:
-    cache = page_cache()
-    generation = cache.get(GENERATION_KEY)
-    if generation is None:
-        cache.add(GENERATION_KEY, uuid.uuid4().hex, timeout=None)
-        generation = cache.get(GENERATION_KEY)
-    return generation
+    return current_version(page_cache(), GENERATION_KEY)
 
 
 def bump_generation() -> None:
-    page_cache().set(GENERATION_KEY, uuid.uuid4().hex, timeout=None)
+    bump_version(page_cache(), GENERATION_KEY)
 
 
 def normalised_query(query_string: str) -> str:

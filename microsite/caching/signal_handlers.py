@@ -1,32 +1,53 @@
-"""Purge pages when what they show changes."""
+"""Purge pages when what they show changes: the one place that reacts.
 
-from django.db.models.signals import post_delete, post_save, pre_delete
-from wagtail.models import Page, Site
-from wagtail.signals import page_published, page_unpublished, post_page_move
+Wagtail's ``wagtail.contrib.frontend_cache`` app is not installed: its own
+publish handler would purge each page a second time, before the commit. Its
+``PurgeBatch`` and backends are used from here (``purge.py``).
+"""
+
+from django.db.models.signals import post_delete, post_save
+from wagtail.models import Page, PageViewRestriction, Site
+from wagtail.signals import (
+    page_published,
+    page_unpublished,
+    post_page_move,
+    pre_page_move,
+)
 
 from consent.signals import declarations_changed
-from glossary.models import GlossaryTermPage
+from glossary.signals import autolinks_changed
 
 from .lookups import cached_setting_models, forget_setting, forget_sites
-from .purge import purge
-from .stale_urls import previously_published_names, urls_for_change, urls_for_everything
+from .purge import collect, purge
+from .stale_urls import urls_for_change, urls_for_everything, urls_for_pages
 
 DISPATCH_PREFIX = "site_caching."
 
 
-def page_published_handler(instance, revision=None, **kwargs):
-    previous_names = ()
-    if isinstance(instance, GlossaryTermPage):
-        previous_names = previously_published_names(instance, revision)
-    purge(lambda: urls_for_change(instance, previous_names=previous_names))
-
-
 def page_changed_handler(instance, **kwargs):
+    # Wagtail unpublishes a live page before deleting it: that covers deletes.
     purge(lambda: urls_for_change(instance))
 
 
-def page_moved_handler(instance, url_path_before=None, url_path_after=None, **kwargs):
-    purge(lambda: urls_for_change(instance, url_path_before=url_path_before))
+def page_moving_handler(instance, **kwargs):
+    # Where the section was, and what showed it there (its old A–Z, neighbours).
+    collect(lambda: urls_for_change(instance, subtree=True))
+
+
+def page_moved_handler(instance, **kwargs):
+    purge(lambda: urls_for_change(instance, subtree=True))
+
+
+def privacy_changed_handler(instance, **kwargs):
+    # Shown to some visitors only (or again to all): the section leaves (or joins)
+    # every public page that listed it, as when it is unpublished.
+    page = Page.objects.filter(pk=instance.page_id).first()
+    if page is not None and page.live:
+        purge(lambda: urls_for_change(page, subtree=True))
+
+
+def autolinks_changed_handler(instances, **kwargs):
+    purge(lambda: urls_for_pages(instances))
 
 
 def declarations_changed_handler(**kwargs):
@@ -36,22 +57,21 @@ def declarations_changed_handler(**kwargs):
 
 def register_signal_handlers():
     # Sent with the specific page class: no sender filter, every page type counts.
-    page_published.connect(
-        page_published_handler, dispatch_uid=f"{DISPATCH_PREFIX}publish"
-    )
-    page_unpublished.connect(
-        page_changed_handler, dispatch_uid=f"{DISPATCH_PREFIX}unpublish"
-    )
-    post_page_move.connect(page_moved_handler, dispatch_uid=f"{DISPATCH_PREFIX}move")
-    # Deleting a page deletes its Page row once, whatever its type. pre_delete, not
-    # post_delete: the URLs are worked out while the page's rows still exist; the
-    # purge itself waits for the commit.
-    pre_delete.connect(
-        page_changed_handler, sender=Page, dispatch_uid=f"{DISPATCH_PREFIX}delete"
-    )
-    declarations_changed.connect(
-        declarations_changed_handler, dispatch_uid=f"{DISPATCH_PREFIX}consent"
-    )
+    for name, signal, handler in (
+        ("publish", page_published, page_changed_handler),
+        ("unpublish", page_unpublished, page_changed_handler),
+        ("moving", pre_page_move, page_moving_handler),
+        ("move", post_page_move, page_moved_handler),
+        ("autolinks", autolinks_changed, autolinks_changed_handler),
+        ("consent", declarations_changed, declarations_changed_handler),
+    ):
+        signal.connect(handler, dispatch_uid=f"{DISPATCH_PREFIX}{name}")
+    for name, signal in (("save", post_save), ("delete", post_delete)):
+        signal.connect(
+            privacy_changed_handler,
+            sender=PageViewRestriction,
+            dispatch_uid=f"{DISPATCH_PREFIX}privacy.{name}",
+        )
     register_lookup_handlers()
 
 

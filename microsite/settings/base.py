@@ -17,13 +17,15 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 INSTALLED_APPS = [
     "microsite.home",
     "microsite.articles",
-    # Before wagtail.contrib.frontend_cache: its publish handler then finds the
-    # application cache already purged.
-    "microsite.caching",
     "glossary",
     "consent",
     "consent.records",
     "cookie_consent",
+    # After the apps whose caches it relies on: its receivers then run after
+    # theirs, so that when nothing wraps a change in a transaction (the admin's
+    # privacy and publish views) a proxy that fetches a purged page at once
+    # (deploy/nginx.conf) gets it rendered from their new data.
+    "microsite.caching",
     "microsite.security",
     "csp",
     "wagtail.contrib.forms",
@@ -31,7 +33,9 @@ INSTALLED_APPS = [
     "wagtail.contrib.settings",
     "wagtail.contrib.sitemaps",
     "wagtail.contrib.routable_page",
-    "wagtail.contrib.frontend_cache",
+    # Not "wagtail.contrib.frontend_cache": its app only connects a publish handler,
+    # which would purge each page a second time, before the commit. Its PurgeBatch
+    # and backends work without it (microsite.caching.purge).
     "wagtail.embeds",
     "wagtail.sites",
     "wagtail.users",

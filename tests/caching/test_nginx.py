@@ -339,3 +339,52 @@ def test_publishing_refreshes_the_https_copy_too(nginx, term, settings):
 
     assert refreshed.getheader("X-Cache-Status") == "HIT"
     assert "as revised by the reviewer" in refreshed.text
+
+
+def make_private(page):
+    from wagtail.models import PageViewRestriction
+
+    PageViewRestriction.objects.create(
+        page=page, restriction_type=PageViewRestriction.PASSWORD, password="secret"
+    )
+
+
+def move_away(page):
+    from wagtail.models import Page
+
+    shelf = (
+        page.get_parent()
+        .get_parent()
+        .add_child(instance=Page(title="Shelf", slug="shelf"))
+    )
+    page.move(shelf, pos="last-child")
+
+
+@pytest.mark.django_db(transaction=True)
+@pytest.mark.parametrize("change", ["private", "unpublish", "move"])
+def test_a_term_leaves_every_page_nginx_cached_that_showed_it(
+    nginx, term, make_term, make_article, glossary_index, settings, change
+):
+    settings.WAGTAILFRONTENDCACHE = {
+        "nginx": {
+            "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+            "LOCATION": f"http://127.0.0.1:{nginx.purge_port}",
+        }
+    }
+    acetate = make_term("Acetate", publish=True)
+    article = make_article(body_text="Bacteria turn fibre into butyrate.")
+    showing = [glossary_index.url, f"{glossary_index.url}?letter=b", acetate.url]
+    showing += [article.url, "/sitemap-glossary.xml"]
+    url = term.url
+    for path in showing:
+        nginx.request("GET", path)
+        cached = nginx.request("GET", path)
+        assert cached.getheader("X-Cache-Status") == "HIT", path
+        assert url in cached.text, path
+
+    {"private": make_private, "unpublish": lambda page: page.unpublish()}.get(
+        change, move_away
+    )(term)
+
+    for path in showing:
+        assert url not in nginx.request("GET", path).text, path

@@ -115,3 +115,16 @@ class ArticleIndexPage(RoutablePageMixin, Page):
         except ListingError as error:
             raise Http404(str(error)) from None
         return feed_class(self, topic)(request)
+
+    def get_cached_paths(self):
+        """Wagtail's paths of this page a proxy keeps: the list, its topic filters
+        and the feeds of each, purged with the page (wagtail.contrib.frontend_cache)."""
+        topics = [
+            f"?topic={slug}"
+            for slug in self.get_listed_topics().values_list("slug", flat=True)
+        ]
+        return [
+            f"{path}{query}"
+            for path in ("/", "/feed/", "/feed/atom/")
+            for query in ("", *topics)
+        ]
