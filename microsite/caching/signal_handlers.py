@@ -1,13 +1,12 @@
 """Purge pages when what they show changes."""
 
-from django.db.models.signals import post_delete, post_save, pre_delete
-from wagtail.models import Page, Site
+from django.db.models.signals import pre_delete
+from wagtail.models import Page
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from consent.signals import declarations_changed
 from glossary.models import GlossaryTermPage
 
-from .lookups import cached_setting_models, forget_setting, forget_sites
 from .purge import purge
 from .stale_urls import previously_published_names, urls_for_change, urls_for_everything
 
@@ -52,18 +51,3 @@ def register_signal_handlers():
     declarations_changed.connect(
         declarations_changed_handler, dispatch_uid=f"{DISPATCH_PREFIX}consent"
     )
-    register_lookup_handlers()
-
-
-def register_lookup_handlers():
-    """Forget the cached sites and site settings when they are saved or deleted."""
-    for name, signal in (("save", post_save), ("delete", post_delete)):
-        signal.connect(
-            forget_sites, sender=Site, dispatch_uid=f"{DISPATCH_PREFIX}site.{name}"
-        )
-        for model in cached_setting_models():
-            signal.connect(
-                forget_setting,
-                sender=model,
-                dispatch_uid=f"{DISPATCH_PREFIX}{model._meta.label_lower}.{name}",
-            )
