@@ -121,16 +121,9 @@ def _script_data(script):
 def load():
     groups = CookieGroup.objects.prefetch_related("cookie_set__details")
     scripts = GatedScript.objects.live().select_related("category")
-    banners = list(BannerSettings.objects.all())
-    texts = [
-        {
-            "site_id": banner.site_id,
-            "texts_revision": banner.texts_revision,
-            "texts_hash": banner.texts_hash,
-            "google_consent_mode": banner.google_consent_mode,
-        }
-        for banner in banners
-    ]
+    texts = BannerSettings.objects.values(
+        "site_id", "texts_revision", "texts_hash", "google_consent_mode"
+    )
     categories = [_category_data(g) for g in groups]
     default = default_locale_id()
     return {
@@ -142,9 +135,6 @@ def load():
         # Consent Mode is on for it.
         "sites": {row.pop("site_id"): row for row in texts},
         "banner_wordings": _banner_wordings(default),
-        # Each site's saved banner settings, as every page shows them; the policy
-        # page is read when a page asks for its link, so it is never stale.
-        "banner_settings": {banner.site_id: banner for banner in banners},
     }
 
 
@@ -205,8 +195,9 @@ def _site_texts(site_id):
 
 
 def banner_settings_for_request(request):
-    """The banner settings of the request's site, from the cached declarations,
-    kept on the request (the banner and the policy link both read them).
+    """The banner settings of the request's site, cached with the declarations
+    (and forgotten with them), kept on the request (the banner and the policy
+    link both read them).
 
     What a page shows; the admin edits the row itself (``BannerSettings.for_site``).
     A site without saved settings gets the defaults, unsaved.
@@ -218,13 +209,19 @@ def banner_settings_for_request(request):
     return request._consent_banner_settings
 
 
+def _banners_key():
+    return f"{settings.CONSENT_CACHE_KEY}:banner-settings"
+
+
+def _load_banners():
+    # The policy page is read when a page asks for its link: never stale.
+    return {banner.site_id: banner for banner in BannerSettings.objects.all()}
+
+
 def _banner_settings(request):
     site = Site.find_for_request(request)
-    data = current()
-    if "banner_settings" not in data:  # cached by a release that did not keep them
-        forget()
-        data = current()
-    saved = data["banner_settings"].get(site.pk if site else None)
+    banners = _cache().get_or_set(_banners_key(), _load_banners, timeout=None)
+    saved = banners.get(site.pk if site else None)
     if saved is not None:
         return saved
     defaults = BannerSettings(site=site)
@@ -244,7 +241,7 @@ def site_texts_for_request(request):
 
 
 def forget():
-    _cache().delete(settings.CONSENT_CACHE_KEY)
+    _cache().delete_many([settings.CONSENT_CACHE_KEY, _banners_key()])
 
 
 def optional_categories():
