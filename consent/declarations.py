@@ -6,6 +6,7 @@ Every page embeds them, so they are read once and kept in the cache until
 
 from cookie_consent.models import CookieGroup
 from django.core.cache import caches
+from wagtail.models import Site
 
 from .conf import settings
 from .locales import active_language_code, default_locale_id
@@ -193,6 +194,41 @@ def _site_texts(site_id):
     return texts
 
 
+def banner_settings_for_request(request):
+    """The banner settings of the request's site, cached with the declarations
+    (and forgotten with them), kept on the request (the banner and the policy
+    link both read them).
+
+    What a page shows; the admin edits the row itself (``BannerSettings.for_site``).
+    A site without saved settings gets the defaults, unsaved.
+    """
+    if request is None:
+        return BannerSettings()
+    if "_consent_banner_settings" not in request.__dict__:
+        request._consent_banner_settings = _banner_settings(request)
+    return request._consent_banner_settings
+
+
+def _banners_key():
+    return f"{settings.CONSENT_CACHE_KEY}:banner-settings"
+
+
+def _load_banners():
+    # The policy page is read when a page asks for its link: never stale.
+    return {banner.site_id: banner for banner in BannerSettings.objects.all()}
+
+
+def _banner_settings(request):
+    site = Site.find_for_request(request)
+    banners = _cache().get_or_set(_banners_key(), _load_banners, timeout=None)
+    saved = banners.get(site.pk if site else None)
+    if saved is not None:
+        return saved
+    defaults = BannerSettings(site=site)
+    defaults.refresh_texts_revision()
+    return defaults
+
+
 def site_texts_for_request(request):
     """``site_texts`` of the request's site, kept on the request per language."""
     if request is None:
@@ -200,43 +236,12 @@ def site_texts_for_request(request):
     kept = request.__dict__.setdefault("_consent_site_texts", {})
     language = active_language_code()
     if language not in kept:
-        kept[language] = _site_texts(site_id_for_request(request))
+        kept[language] = site_texts(Site.find_for_request(request))
     return kept[language]
 
 
-HOSTS_LIMIT = 100
-
-
-def site_id_for_request(request):
-    """The id of the request's Wagtail site, the host's answer cached.
-
-    Wagtail looks the site up with a query each time; consent decisions need it
-    for the banner texts, so the answer per host and port is kept until a site
-    changes (``forget_sites``).
-    """
-    if hasattr(request, "_wagtail_site"):
-        return request._wagtail_site.pk if request._wagtail_site else None
-    from django.http.request import split_domain_port
-    from wagtail.models import Site
-
-    host = f"{split_domain_port(request._get_raw_host())[0]}:{request.get_port()}"
-    key = f"{settings.CONSENT_CACHE_KEY}:hosts"
-    hosts = _cache().get(key) or {}
-    if host not in hosts:
-        site = Site.find_for_request(request)
-        if len(hosts) >= HOSTS_LIMIT:
-            return site.pk if site else None
-        hosts = {**hosts, host: site.pk if site else None}
-        _cache().set(key, hosts, timeout=None)
-    return hosts[host]
-
-
-def forget_sites(**kwargs):
-    _cache().delete(f"{settings.CONSENT_CACHE_KEY}:hosts")
-
-
 def forget():
-    _cache().delete(settings.CONSENT_CACHE_KEY)
+    _cache().delete_many([settings.CONSENT_CACHE_KEY, _banners_key()])
 
 
 def optional_categories():

@@ -6,7 +6,6 @@ from django.db import transaction
 from django.db.models.signals import post_delete, post_save, pre_save
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from wagtail.models import Site
 from wagtail.signals import page_published
 
 from . import declarations
@@ -181,12 +180,6 @@ def connect():
             dispatch_uid=f"consent-{model.__name__}-delete",
         )
     page_published.connect(refresh_policy_texts, dispatch_uid="consent-policy-texts")
-    for signal in (post_save, post_delete):
-        signal.connect(
-            declarations.forget_sites,
-            sender=Site,
-            dispatch_uid=f"consent-site-{signal is post_save}",
-        )
     pre_save.connect(
         refuse_bad_declaration, sender=Cookie, dispatch_uid="consent-cookie-rules"
     )

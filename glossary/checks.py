@@ -10,7 +10,6 @@ from .conf import get_setting
 # Written when an editor publishes or changes privacy, read by every process.
 SHARED_CACHE_SETTINGS = {
     "GLOSSARY_AUTOLINK_CACHE": "the auto-link terms",
-    "GLOSSARY_PRIVACY_CACHE": "the private sections' paths",
 }
 
 

@@ -26,8 +26,6 @@ DEFAULTS = {
     # The cache alias holding the auto-link data, and for how long (seconds).
     "GLOSSARY_AUTOLINK_CACHE": "default",
     "GLOSSARY_AUTOLINK_CACHE_TIMEOUT": 24 * 60 * 60,
-    # The cache alias holding the private sections' paths (``glossary.privacy``).
-    "GLOSSARY_PRIVACY_CACHE": "default",
     # Largest file the importers read, in bytes; a larger file is refused unread.
     "GLOSSARY_IMPORT_MAX_FILE_BYTES": 1024 * 1024,
 }

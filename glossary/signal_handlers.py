@@ -1,4 +1,4 @@
-"""Rebuild the auto-link data and forget the private sections when they change."""
+"""Rebuild the auto-link data when the terms, their privacy or the sites change."""
 
 from django.db.models.signals import post_delete, post_save, pre_save
 from wagtail.models import PageViewRestriction, Site
@@ -7,7 +7,6 @@ from wagtail.signals import page_published, page_unpublished, post_page_move
 from glossary.autolink import invalidate_linker
 from glossary.locales import localize_topics_before_save, retag_with_new_translation
 from glossary.models import GlossaryIndexPage, GlossaryTermPage, Topic
-from glossary.privacy import forget_restricted_paths
 
 DISPATCH_PREFIX = "glossary.autolink."
 
@@ -45,16 +44,6 @@ def register_signal_handlers():
     )
     # Any move can change a term's URL (moving an ancestor moves the terms too).
     post_page_move.connect(glossary_changed, dispatch_uid=f"{DISPATCH_PREFIX}move")
-    # A move changes the tree paths of a private section and everything under it.
-    post_page_move.connect(
-        forget_restricted_paths, dispatch_uid="glossary.privacy.move"
-    )
-    for name, signal in (("save", post_save), ("delete", post_delete)):
-        signal.connect(
-            forget_restricted_paths,
-            sender=PageViewRestriction,
-            dispatch_uid=f"glossary.privacy.{name}",
-        )
     # Privacy settings decide which terms are public; sites decide their URLs.
     for model in (PageViewRestriction, Site):
         for name, signal in (("save", post_save), ("delete", post_delete)):

@@ -8,7 +8,6 @@ from .. import declarations
 from ..conf import settings
 from ..cookie_names import never_deleted
 from ..inline_code import head_script
-from ..models import BannerSettings
 from ..state import DAY_MS
 
 register = template.Library()
@@ -90,7 +89,7 @@ def consent_banner(context):
     request = context.get("request")
     if is_preview(request):
         return {"show": False}
-    banner = BannerSettings.for_request(request) if request else BannerSettings()
+    banner = declarations.banner_settings_for_request(request)
     categories = declarations.categories()
     # Names the plugin ships show in the visitor's language (consent.defaults).
     gpc_names = [
@@ -113,7 +112,7 @@ def consent_banner(context):
 def consent_policy_url(context):
     """The cookie policy page of the request's site, or the cookie settings page."""
     request = context.get("request")
-    banner = BannerSettings.for_request(request) if request else BannerSettings()
+    banner = declarations.banner_settings_for_request(request)
     return banner.policy_url(request)
 
 

@@ -81,13 +81,14 @@ def _term_urls(terms):
     """
     from glossary.models import GlossaryTermPage
 
+    urls = PageUrls()
     custom_urls = GlossaryTermPage.get_url_parts is not Page.get_url_parts
     if custom_urls:
         cache_object = _SiteRootPathsHolder()
         for term in terms.only("id", "title", "url_path", "definition"):
-            yield term.pk, (term.title, term.definition), _page_url(term, cache_object)
+            url = _page_url(term, cache_object, urls.several_sites)
+            yield term.pk, (term.title, term.definition), url
         return
-    urls = PageUrls()
     try:
         urls.prefix(None)
     except NoReverseMatch:
@@ -102,13 +103,12 @@ class _SiteRootPathsHolder:
     """Lets Wagtail cache the site root paths for the duration of one build."""
 
 
-def _page_url(page, cache_object):
+def _page_url(page, cache_object, several_sites):
     parts = page.get_url_parts(request=cache_object)
     if parts is None or parts[2] is None:
         return None
-    sites = {root.site_id for root in cache_object._wagtail_cached_site_root_paths}
     _site_id, root_url, path = parts
-    return path if len(sites) == 1 else root_url + path
+    return root_url + path if several_sites else path
 
 
 def build_linker(rows) -> TermLinker:

@@ -5,7 +5,6 @@ from django.db.models import Case, When
 from wagtail.models import PageManager
 from wagtail.query import PageQuerySet
 
-from glossary import privacy
 from glossary.letters import OTHER
 
 # What the A–Z list and search results show for each term; everything else
@@ -22,10 +21,6 @@ LISTING_FIELDS = (
 
 
 class GlossaryTermQuerySet(PageQuerySet):
-    def public(self):
-        """Outside any private section; the sections come from the cache."""
-        return self.exclude(privacy.private_q())
-
     def published(self):
         """Terms anyone may read: live and outside any private section."""
         return self.live().public()

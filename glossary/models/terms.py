@@ -224,14 +224,18 @@ class GlossaryTermPage(RefusesNullCharacters, Page):
         # costs no query for the synonyms and none extra for the links.
         saved = not getattr(request, "is_preview", False)
         synonyms = self.saved_synonym_names if saved else self.synonym_names
-        previous_term, next_term = self.get_neighbours()
+        # Wagtail's privacy query once for both lists of other terms.
+        published = GlossaryTermPage.objects.published()
+        previous_term, next_term = self.get_neighbours(among=published)
         context.update(
             glossary_base_template=get_setting("GLOSSARY_BASE_TEMPLATE"),
             glossary=glossary,
             synonyms=synonyms,
             topics=list(self.topics.all()),
             sources=list(self.sources.all()),
-            related_terms=list(self.get_related_terms(saved_links=saved)),
+            related_terms=list(
+                self.get_related_terms(saved_links=saved, among=published)
+            ),
             previous_term=previous_term,
             next_term=next_term,
             json_ld=defined_term(self, request, glossary, synonyms=synonyms),
@@ -272,7 +276,7 @@ class GlossaryTermPage(RefusesNullCharacters, Page):
             for position, term in enumerate(terms)
         ]
 
-    def get_related_terms(self, *, saved_links=False):
+    def get_related_terms(self, *, saved_links=False, among=None):
         """Published terms linked from this term or linking to it, A–Z, in its locale.
 
         Reads this term's own links from memory so that a preview shows unsaved
@@ -280,7 +284,8 @@ class GlossaryTermPage(RefusesNullCharacters, Page):
         links pointing here always come from the database. A translated term's
         links may still point to the source locale's terms (translation copies
         them as they are): links match by ``translation_key``, so they lead to
-        the translations in this term's locale.
+        the translations in this term's locale. ``among`` is the published terms
+        to choose from, when the caller has them already.
         """
         if saved_links:
             targets = GlossaryTermPage.objects.filter(linked_from__page_id=self.pk)
@@ -293,9 +298,10 @@ class GlossaryTermPage(RefusesNullCharacters, Page):
         )
         if self.pk is None:
             linked_here = models.Q(pk__in=[])
+        if among is None:
+            among = GlossaryTermPage.objects.published()
         return (
-            GlossaryTermPage.objects.published()
-            .filter(locale_id=self.locale_id)
+            among.filter(locale_id=self.locale_id)
             .filter(
                 models.Q(translation_key__in=targets.values("translation_key"))
                 | linked_here
@@ -306,13 +312,12 @@ class GlossaryTermPage(RefusesNullCharacters, Page):
             .alphabetical()
         )
 
-    def get_neighbours(self):
-        """The published terms just before and after this one, A–Z, in its glossary."""
-        siblings = (
-            GlossaryTermPage.objects.published()
-            .sibling_of(self, inclusive=False)
-            .only(*LISTING_FIELDS)
-        )
+    def get_neighbours(self, among=None):
+        """The published terms just before and after this one, A–Z, in its glossary
+        (``among``: the published terms, when the caller has them already)."""
+        if among is None:
+            among = GlossaryTermPage.objects.published()
+        siblings = among.sibling_of(self, inclusive=False).only(*LISTING_FIELDS)
         # From the title, not the stored column: a preview may have renamed it.
         key = sort_key(self.title)
         before = models.Q(sort_title__lt=key) | models.Q(

@@ -35,9 +35,6 @@ DEFAULTS = {
         "mc_cid",
         "mc_eid",
     ],
-    # Site settings (``app_label.ModelName``) a page view reads from the cache
-    # instead of the database (microsite.caching.lookups).
-    "SITE_CACHED_SETTINGS": [],
 }
 
 

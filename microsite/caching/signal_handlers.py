@@ -6,7 +6,7 @@ publish handler would purge each page a second time, before the commit. Its
 """
 
 from django.db.models.signals import post_delete, post_save
-from wagtail.models import Page, PageViewRestriction, Site
+from wagtail.models import Page, PageViewRestriction
 from wagtail.signals import (
     page_published,
     page_unpublished,
@@ -17,7 +17,6 @@ from wagtail.signals import (
 from consent.signals import declarations_changed
 from glossary.signals import autolinks_changed
 
-from .lookups import cached_setting_models, forget_setting, forget_sites
 from .purge import collect, purge
 from .stale_urls import urls_for_change, urls_for_everything, urls_for_pages
 
@@ -72,18 +71,3 @@ def register_signal_handlers():
             sender=PageViewRestriction,
             dispatch_uid=f"{DISPATCH_PREFIX}privacy.{name}",
         )
-    register_lookup_handlers()
-
-
-def register_lookup_handlers():
-    """Forget the cached sites and site settings when they are saved or deleted."""
-    for name, signal in (("save", post_save), ("delete", post_delete)):
-        signal.connect(
-            forget_sites, sender=Site, dispatch_uid=f"{DISPATCH_PREFIX}site.{name}"
-        )
-        for model in cached_setting_models():
-            signal.connect(
-                forget_setting,
-                sender=model,
-                dispatch_uid=f"{DISPATCH_PREFIX}{model._meta.label_lower}.{name}",
-            )

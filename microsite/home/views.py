@@ -9,9 +9,7 @@ from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
 from wagtail.models import Page
 
-from glossary import privacy
 from glossary.search import ranked_search
-from microsite.caching.lookups import cached_lookups
 
 MAX_QUERY_LENGTH = 200
 RESULTS_PER_PAGE = 10
@@ -31,7 +29,6 @@ def robots_txt(request):
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain")
 
 
-@cached_lookups
 @require_GET
 def search(request):
     """Site search over live public pages, ranked as ``glossary.search`` explains.
@@ -52,8 +49,7 @@ def search(request):
     terms = search_terms(query)
     context["searched"] = bool(terms)
     if terms:
-        # Private sections from the cache, as the glossary reads them.
-        public = Page.objects.live().exclude(privacy.private_q())
+        public = Page.objects.live().public()
         matches = ranked_search(public.only("title"), terms, load=as_specific_pages)
         page_obj = Paginator(matches, RESULTS_PER_PAGE).get_page(
             request.GET.get("page")

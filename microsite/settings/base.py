@@ -75,8 +75,6 @@ MIDDLEWARE = [
     # consent cookie clean-up), before redirects (it sees their 301s).
     "microsite.caching.middleware.PageCacheMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
-    # Last: it only hands Wagtail's page view the cached site, route and settings.
-    "microsite.caching.lookups.CachedLookupsMiddleware",
 ]
 
 ROOT_URLCONF = "microsite.urls"
@@ -151,8 +149,6 @@ CACHES = {"default": cache_from_env()}
 PAGE_CACHE_ENABLED = env_bool("PAGE_CACHE_ENABLED", True)
 PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 300)
 PAGE_CACHE_STALE_SECONDS = env_int("PAGE_CACHE_STALE_SECONDS", 60)
-# Read on every page view; kept in the cache until an editor saves them.
-SITE_CACHED_SETTINGS = ["home.SiteFooter", "consent.BannerSettings"]
 
 
 def frontend_cache_from_env() -> dict:

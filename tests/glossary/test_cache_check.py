@@ -18,30 +18,21 @@ def production(settings, tmp_path):
         },
     }
     settings.GLOSSARY_AUTOLINK_CACHE = "default"
-    settings.GLOSSARY_PRIVACY_CACHE = "default"
     return settings
 
 
-def test_a_per_process_cache_in_production_is_one_warning_naming_both(production):
+def test_a_per_process_cache_in_production_is_one_warning_naming_the_setting(
+    production,
+):
     [warning] = check_shared_caches()
 
     assert warning.id == "glossary.W010"
-    assert "auto-link terms" in warning.msg and "private sections" in warning.msg
-    assert "GLOSSARY_AUTOLINK_CACHE and GLOSSARY_PRIVACY_CACHE" in warning.hint
+    assert "auto-link terms" in warning.msg
+    assert "GLOSSARY_AUTOLINK_CACHE" in warning.hint
 
 
-def test_the_warning_names_only_the_setting_on_the_per_process_cache(production):
+def test_a_shared_cache_passes(production):
     production.GLOSSARY_AUTOLINK_CACHE = "shared"
-
-    [warning] = check_shared_caches()
-
-    assert "GLOSSARY_PRIVACY_CACHE" in warning.hint
-    assert "GLOSSARY_AUTOLINK_CACHE" not in warning.hint
-
-
-def test_shared_caches_pass(production):
-    production.GLOSSARY_AUTOLINK_CACHE = "shared"
-    production.GLOSSARY_PRIVACY_CACHE = "shared"
 
     assert check_shared_caches() == []
 
