@@ -2,6 +2,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField
 from wagtail.models import Page
+from wagtail.url_routing import RouteResult
 
 from glossary.conf import get_setting
 from glossary.structured_data import defined_term_set
@@ -37,6 +38,24 @@ class GlossaryIndexPage(Page):
     def can_exist_under(cls, parent):
         # At the tree root a glossary would belong to no site and have no URL.
         return not parent.is_root() and super().can_exist_under(parent)
+
+    def route(self, request, path_components):
+        """A term in one query, and its glossary handed to it.
+
+        Wagtail's own route reads the child page, then its specific row, and the
+        term would read its parent a third time to show the glossary's name.
+        """
+        from .terms import GlossaryTermPage
+
+        if len(path_components) == 1:
+            term = (
+                GlossaryTermPage.objects.child_of(self)
+                .filter(slug=path_components[0], live=True)
+                .first()
+            )
+            if term is not None:
+                return RouteResult(term, kwargs={"glossary": self})
+        return super().route(request, path_components)
 
     def get_context(self, request, *args, **kwargs):
         from glossary.listing import build_listing

@@ -216,9 +216,10 @@ class GlossaryTermPage(RefusesNullCharacters, Page):
             kwargs["update_fields"] = {*update_fields, "first_letter", "sort_title"}
         return super().save(*args, **kwargs)
 
-    def get_context(self, request, *args, **kwargs):
+    def get_context(self, request, *args, glossary=None, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        glossary = self.get_parent()
+        # Routed through its glossary, the term is handed it (GlossaryIndexPage.route).
+        glossary = glossary or self.get_parent()
         # A preview shows the editor's unsaved synonyms and links, from memory; a
         # published page reads them from the columns and rows saved with it, which
         # costs no query for the synonyms and none extra for the links.

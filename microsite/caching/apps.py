@@ -10,3 +10,7 @@ class SiteCachingConfig(AppConfig):
         from .signal_handlers import register_signal_handlers
 
         register_signal_handlers()
+
+        from .sites import register_site_handlers
+
+        register_site_handlers()

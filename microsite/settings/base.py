@@ -74,6 +74,7 @@ MIDDLEWARE = [
     # After sessions, auth and consent (a cached page still gets each visitor's
     # consent cookie clean-up), before redirects (it sees their 301s).
     "microsite.caching.middleware.PageCacheMiddleware",
+    "microsite.caching.sites.CachedSiteMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
 

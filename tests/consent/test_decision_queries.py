@@ -2,7 +2,8 @@
 
 A decision writes the proof of consent (and django-cookie-consent's log, when a
 site switches it on) in one transaction; the categories and the banner texts come
-from caches, the site from Wagtail (one query, kept on the request).
+from caches, the site from Wagtail (one query, kept on the request; none on a
+site that caches its hosts, as this one does).
 """
 
 import json
@@ -67,7 +68,7 @@ def test_a_decision_stays_within_its_query_budget(
         response = decide(visitor, token, path, data)
     assert response.status_code == 200
     sql = statements(queries)
-    assert len(site_lookups(sql)) == 1, sql
+    assert len(site_lookups(sql)) <= 1, sql
     writes = [s for s in sql if s not in site_lookups(sql)]
     assert len(writes) <= budget, sql
     assert all(s.startswith("INSERT") for s in writes), sql
