@@ -3,7 +3,9 @@
     .venv/bin/python benchmarks/consent_size.py
 
 The budget is 5 KB (5,120 bytes) gzipped for the three together. The head
-script is inlined in every page; the two others are cacheable static files.
+script is inlined in every page, measured as inlined (without its comment
+lines, ``consent.inline_code``); the two others are cacheable static files,
+measured as served.
 """
 
 import gzip
@@ -19,10 +21,18 @@ def gzipped_size(data: bytes) -> int:
     return len(gzip.compress(data, compresslevel=9, mtime=0))
 
 
+def served(name: str) -> bytes:
+    if name == "head.js":
+        from consent.inline_code import head_script
+
+        return head_script().encode()
+    return (STATIC / name).read_bytes()
+
+
 def measure():
     rows = []
     for name in FILES:
-        data = (STATIC / name).read_bytes()
+        data = served(name)
         rows.append((name, len(data), gzipped_size(data)))
     return rows
 

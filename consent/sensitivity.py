@@ -1,0 +1,140 @@
+"""The health-data shield: which pages are sensitive, and what scripts see of them.
+
+A page takes part by duck typing, so that other apps (the glossary) need not
+import the plugin:
+
+- a field (or property) named ``sensitive``: True or False decides, None (or no
+  such attribute) leaves it to the page type;
+- the page type's default: ``CONSENT_SENSITIVE_PAGE_TYPES["app_label.modelname"]``,
+  else the class attribute ``sensitive_by_default``, else False;
+- optionally ``sensitive_path_name``: the placeholder of the page's own slug in
+  the redacted address (``/glossary/[term]/``); the model name by default.
+
+``SensitivePageMixin`` gives a host site's page models the field.
+"""
+
+from django.db import models
+from django.db.models import Q
+from django.utils.text import capfirst
+from django.utils.translation import gettext_lazy as _
+
+from .conf import settings
+
+FIELD = "sensitive"
+
+SENSITIVE_HELP = _(
+    "On a sensitive page, marketing scripts and embeds never load, whatever the "
+    "visitor accepted; only scripts an operator marked “safe on sensitive pages” "
+    "run, and they are told the page type instead of this page's title and "
+    "address. Leave it on the default unless this page tells more, or less, "
+    "about a reader's health than pages of its type."
+)
+SENSITIVE_CHOICES = [
+    (None, _("Default for this page type")),
+    (True, _("Sensitive")),
+    (False, _("Not sensitive")),
+]
+
+
+def sensitive_field():
+    """The ``sensitive`` field as the plugin documents it (null: the type's default)."""
+    return models.BooleanField(
+        _("sensitive (health data)"),
+        null=True,
+        blank=True,
+        default=None,
+        choices=SENSITIVE_CHOICES,
+        help_text=SENSITIVE_HELP,
+    )
+
+
+class SensitivePageMixin(models.Model):
+    """For a host site's page models: the ``sensitive`` field. Add
+    ``FieldPanel("sensitive")`` to the page's ``settings_panels``."""
+
+    sensitive = sensitive_field()
+    sensitive_by_default = False
+
+    class Meta:
+        abstract = True
+
+
+def type_default(model) -> bool:
+    """Whether pages of ``model`` are sensitive unless an editor says otherwise."""
+    chosen = settings.CONSENT_SENSITIVE_PAGE_TYPES
+    label = model._meta.label_lower
+    if label in chosen:
+        return bool(chosen[label])
+    return bool(getattr(model, "sensitive_by_default", False))
+
+
+def is_sensitive(page) -> bool:
+    """Whether ``page`` (a specific page, or None for a view that is no page) is
+    sensitive."""
+    if page is None or not hasattr(page, "_meta"):
+        return False
+    marked = getattr(page, FIELD, None)
+    if marked is not None:
+        return bool(marked)
+    return type_default(type(page))
+
+
+def redacted_path(page, request=None) -> str:
+    """The page's address with its own slug replaced: ``/glossary/[term]/``."""
+    from urllib.parse import urlsplit
+
+    path = urlsplit(page.get_url(request) or "/").path
+    parent = path.rstrip("/").rpartition("/")[0]
+    name = getattr(page, "sensitive_path_name", "") or page._meta.model_name
+    return f"{parent}/[{name}]/"
+
+
+def page_context(page, request=None) -> dict:
+    """What the page tells the consent scripts about itself, the same for every
+    visitor: ``{"sensitive": False}``, or the page type and redacted address."""
+    if not is_sensitive(page):
+        return {"sensitive": False}
+    return {
+        "sensitive": True,
+        "type": str(capfirst(page._meta.verbose_name)),
+        "path": redacted_path(page, request),
+    }
+
+
+def blocked_on(page) -> set[str]:
+    """Categories whose scripts and embeds ``page`` never runs."""
+    if not is_sensitive(page):
+        return set()
+    return set(settings.CONSENT_SENSITIVE_BLOCKED_CATEGORIES)
+
+
+def runs_on(script: dict, page) -> bool:
+    """Whether a gated script (as ``declarations`` holds it) may run on ``page``."""
+    if not is_sensitive(page):
+        return True
+    return script.get("safe", False) and script["category"] not in blocked_on(page)
+
+
+def count_sensitive_pages() -> tuple[int, int]:
+    """``(sensitive, live)``: how many live pages are sensitive, of how many."""
+    from django.contrib.contenttypes.models import ContentType
+    from wagtail.models import Page, get_page_models
+
+    live = Page.objects.live().filter(depth__gt=1)  # not the tree's root
+    sensitive = 0
+    for model in get_page_models():
+        if model._meta.abstract or model is Page:
+            continue
+        content_type = ContentType.objects.get_for_model(model)
+        pages = live.filter(content_type=content_type)
+        field_names = {f.name for f in model._meta.concrete_fields}
+        if FIELD not in field_names:
+            sensitive += pages.count() if type_default(model) else 0
+            continue
+        marked = Q(**{FIELD: True})
+        if type_default(model):
+            marked |= Q(**{f"{FIELD}__isnull": True})
+        sensitive += (
+            model.objects.filter(pk__in=pages.values("pk")).filter(marked).count()
+        )
+    return sensitive, live.count()
