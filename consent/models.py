@@ -432,7 +432,7 @@ def policy_text(page):
     return "\n".join(parts)
 
 
-# Translatable wording of categories, cookies and the banner (consent.wordings).
-# What the last audit_consent runs found (the consent report shows the latest).
+# What the last audit_consent runs found (the consent report shows the latest), and
+# the translatable wording of categories, cookies and the banner (consent.wordings).
 from .audit_results import AuditResult  # noqa: E402,F401
 from .wordings import BannerWording, CategoryWording, CookiePurpose  # noqa: E402,F401

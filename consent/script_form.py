@@ -36,8 +36,11 @@ def promise_text(script):
     if not script.safe_on_sensitive_pages or script.safe_marked_at is None:
         return _("Not marked safe: this script never runs on sensitive pages.")
     who = script.safe_marked_by
+    when = date_format(timezone.localtime(script.safe_marked_at), "DATETIME_FORMAT")
+    if who is None:  # a command (the demo loader), or a user since deleted
+        return format_html(_("Marked safe on {when}, by no user on record."), when=when)
     return format_html(
         _("Marked safe by {who} on {when}."),
-        who=(who.get_full_name() or who.get_username()) if who else _("a deleted user"),
-        when=date_format(timezone.localtime(script.safe_marked_at), "DATETIME_FORMAT"),
+        who=who.get_full_name() or who.get_username(),
+        when=when,
     )

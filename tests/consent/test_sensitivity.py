@@ -95,6 +95,8 @@ def test_the_head_script_config_never_holds_the_title_or_slug(client, term):
 
 def test_marketing_and_unmarked_scripts_are_not_even_in_a_sensitive_page(client, term):
     analytics = GatedScript.objects.get(name="Demo analytics")
+    analytics.safe_on_sensitive_pages = False
+    analytics.save()
     cache.clear()
     term_html = client.get(term.url).content.decode()
     home_html = client.get("/").content.decode()
@@ -161,3 +163,11 @@ def test_counting_sensitive_pages(term):
     term.sensitive = False
     term.save()
     assert sensitivity.count_sensitive_pages()[0] == 0
+
+
+def test_the_demo_marks_its_first_party_analytics_safe_and_never_its_pixel(site_pages):
+    analytics = GatedScript.objects.get(name="Demo analytics")
+    pixel = GatedScript.objects.get(name="Demo marketing pixel")
+
+    assert analytics.safe_on_sensitive_pages and analytics.safe_marked_at
+    assert not pixel.safe_on_sensitive_pages
