@@ -171,7 +171,7 @@ class _Audit:
         context = browser.new_context()
         context.set_default_timeout(self.timeout_ms)
         requests: list = []
-        context.on("request", requests.append)
+        context.on("request", lambda request: requests.append(request))
         page = context.new_page()
         seen: set[tuple[str, str, str]] = set()
         try:

@@ -55,7 +55,9 @@ def test_the_redacted_context_and_the_site_name_are_no_leak(sent):
     assert find_leak(NEEDLES, sent, referer="http://127.0.0.1:8000/") is None
 
 
-@given(st.binary(max_size=20), st.binary(min_size=7, max_size=40), st.binary(max_size=20))
+@given(
+    st.binary(max_size=20), st.binary(min_size=7, max_size=40), st.binary(max_size=20)
+)
 def test_base64_of_any_text_holding_the_bytes_is_recognised(before, data, after):
     encoded = base64.b64encode(before + data + after).decode()
     assert any(core in encoded for core in base64_cores(data))
