@@ -116,25 +116,41 @@ def runs_on(script: dict, page) -> bool:
 
 
 def count_sensitive_pages() -> tuple[int, int]:
-    """``(sensitive, live)``: how many live pages are sensitive, of how many."""
+    """``(sensitive, live)``: how many live pages are sensitive, of how many.
+
+    One query: each page type's rule becomes a condition on its own table,
+    reached from ``Page`` through Wagtail's multi-table inheritance.
+    """
     from django.contrib.contenttypes.models import ContentType
+    from django.db.models import Count
     from wagtail.models import Page, get_page_models
 
-    live = Page.objects.live().filter(depth__gt=1)  # not the tree's root
-    sensitive = 0
+    sensitive = Q(pk__in=[])
     for model in get_page_models():
-        if model._meta.abstract or model is Page:
+        if model is Page or model._meta.abstract:
             continue
-        content_type = ContentType.objects.get_for_model(model)
-        pages = live.filter(content_type=content_type)
-        field_names = {f.name for f in model._meta.concrete_fields}
-        if FIELD not in field_names:
-            sensitive += pages.count() if type_default(model) else 0
-            continue
-        marked = Q(**{FIELD: True})
-        if type_default(model):
-            marked |= Q(**{f"{FIELD}__isnull": True})
-        sensitive += (
-            model.objects.filter(pk__in=pages.values("pk")).filter(marked).count()
-        )
-    return sensitive, live.count()
+        rule = Q(content_type=ContentType.objects.get_for_model(model))
+        default = type_default(model)
+        if FIELD in {f.name for f in model._meta.concrete_fields}:
+            path = f"{_path_from_page(model, Page)}__{FIELD}"
+            marked = Q(**{path: True})
+            if default:
+                marked |= Q(**{f"{path}__isnull": True})
+            sensitive |= rule & marked
+        elif default:
+            sensitive |= rule
+    counts = (
+        Page.objects.live()
+        .filter(depth__gt=1)  # not the tree's root
+        .aggregate(live=Count("pk"), sensitive=Count("pk", filter=sensitive))
+    )
+    return counts["sensitive"], counts["live"]
+
+
+def _path_from_page(model, page_model) -> str:
+    """The lookup from ``Page`` to ``model``'s table: ``glossarytermpage``."""
+    names = []
+    while model is not page_model:
+        names.append(model._meta.model_name)
+        model = next(p for p in model._meta.parents if issubclass(p, page_model))
+    return "__".join(reversed(names))

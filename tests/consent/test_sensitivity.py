@@ -171,3 +171,11 @@ def test_the_demo_marks_its_first_party_analytics_safe_and_never_its_pixel(site_
 
     assert analytics.safe_on_sensitive_pages and analytics.safe_marked_at
     assert not pixel.safe_on_sensitive_pages
+
+
+def test_the_count_follows_per_type_settings(term, settings):
+    settings.CONSENT_SENSITIVE_PAGE_TYPES = {"home.homepage": True}
+    assert sensitivity.count_sensitive_pages()[0] == 2
+
+    HomePage.objects.update(sensitive=False)
+    assert sensitivity.count_sensitive_pages()[0] == 1
