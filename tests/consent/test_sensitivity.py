@@ -179,3 +179,30 @@ def test_the_count_follows_per_type_settings(term, settings):
 
     HomePage.objects.update(sensitive=False)
     assert sensitivity.count_sensitive_pages()[0] == 1
+
+
+@pytest.mark.parametrize(
+    ("policy", "warned"),
+    [
+        ("strict-origin-when-cross-origin", False),
+        ("same-origin", False),
+        (None, False),
+        ("unsafe-url", True),
+        ("origin, no-referrer-when-downgrade", True),
+        (["no-referrer", "unsafe-url"], True),
+    ],
+)
+def test_a_referrer_policy_that_sends_addresses_elsewhere_is_warned_of(
+    settings, policy, warned
+):
+    from consent.checks import check_referrer_policy
+
+    settings.SECURE_REFERRER_POLICY = policy
+    assert [m.id for m in check_referrer_policy()] == (
+        ["consent.W020"] if warned else []
+    )
+
+
+def test_the_site_sends_a_referrer_policy_that_keeps_paths_home(client, site_pages):
+    response = client.get("/")
+    assert response["Referrer-Policy"] == "strict-origin-when-cross-origin"
