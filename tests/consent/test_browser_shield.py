@@ -185,3 +185,29 @@ def test_a_click_to_another_host_from_a_sensitive_page_sends_no_address(
 
     [outbound] = [r for r in recorder.requests() if r.path == "/outbound"]
     assert outbound.referer == ""
+
+
+GTAG_CALLS = "(window.dataLayer || []).filter(a => !a.event).map(a => Array.from(a))"
+
+
+def test_with_consent_mode_a_sensitive_page_asks_google_tags_to_redact(
+    page, shield_site, settings
+):
+    settings.CONSENT_GOOGLE_CONSENT_MODE = True
+    cache.clear()
+    visit(page, f"{shield_site}/glossary/{SLUG}/")
+
+    calls = page.evaluate(GTAG_CALLS)
+    assert calls[0][:2] == ["consent", "default"]
+    assert calls[1] == [
+        "set",
+        {
+            "ads_data_redaction": True,
+            "url_passthrough": False,
+            "page_title": "Glossary term",
+            "page_location": f"{shield_site}/glossary/[term]/",
+        },
+    ]
+
+    visit(page, shield_site + "/")
+    assert [c[0] for c in page.evaluate(GTAG_CALLS)] == ["consent"]

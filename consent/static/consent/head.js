@@ -36,7 +36,6 @@
   var p = c.page || {}, dl = w.dataLayer = w.dataLayer || [], L = location;
   p = p.sensitive ? { sensitive: true, title: p.type, path: p.path } : { sensitive: false, title: d.title, path: L.pathname };
   p.location = L.origin + p.path;
-  dl.push({ event: "consent_page", page_title: p.title, page_location: p.location });
   // Google Consent Mode v2: every type follows its category; denied unless accepted.
   function gcm(s, how) {
     if (!c.gcm) return;
@@ -53,5 +52,7 @@
   var s = state(), k;
   gcm({}, "default");
   for (k in stored()) { gcm(s, "update"); break; }
+  // After the Consent Mode calls, which must come before anything else.
+  dl.push({ event: "consent_page", page_title: p.title, page_location: p.location });
   if (!c.preview) for (k in s) if (s[k] === null) d.documentElement.classList.add("consent-ask");
 })(document, window);
