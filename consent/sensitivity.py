@@ -30,7 +30,7 @@ SENSITIVE_HELP = _(
     "about a reader's health than pages of its type."
 )
 SENSITIVE_CHOICES = [
-    (None, _("Default for this page type")),
+    (None, _("Page type default")),
     (True, _("Sensitive")),
     (False, _("Not sensitive")),
 ]

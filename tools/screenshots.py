@@ -121,6 +121,12 @@ def touch_popover(browser, base, folder, width, addresses) -> None:
     context.close()
 
 
+def shoot_part(locator, folder: Path, width: int, state: str) -> None:
+    """One section of a page (the admin scrolls inside its own container, which a
+    page screenshot does not follow)."""
+    locator.screenshot(path=str(folder / f"{width}-{state}.png"))
+
+
 def admin_forms(browser, base, folder, width, addresses) -> None:
     context = browser.new_context(viewport={"width": width, "height": HEIGHT})
     page = context.new_page()
@@ -145,8 +151,21 @@ def admin_forms(browser, base, folder, width, addresses) -> None:
         f"{base}/admin/snippets/consent/gatedscript/edit/{addresses['script_id']}/"
     )
     shoot(page, folder, width, "admin-gated-script-edit")
+    safe_box = page.locator("#id_safe_on_sensitive_pages")
+    shoot_part(
+        safe_box.locator("xpath=ancestor::section[1]"),
+        folder,
+        width,
+        "admin-gated-script-safe",
+    )
     page.goto(f"{base}/admin/consent-records/dashboard/")
     shoot(page, folder, width, "admin-consent-report")
+    shoot_part(
+        page.locator("section[aria-labelledby=shield-heading]"),
+        folder,
+        width,
+        "admin-consent-report-shield",
+    )
     context.close()
 
 

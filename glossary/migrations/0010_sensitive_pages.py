@@ -13,11 +13,11 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name='glossaryindexpage',
             name='sensitive',
-            field=models.BooleanField(blank=True, choices=[(None, 'Default for this page type'), (True, 'Sensitive'), (False, 'Not sensitive')], default=None, help_text='A sensitive page tells third-party scripts only its page type, never its title or address, and loads no advertising scripts or embeds. Terms are sensitive by default, the glossary index is not; choose only to differ from that.', null=True, verbose_name='sensitive (health data)'),
+            field=models.BooleanField(blank=True, choices=[(None, 'Page type default'), (True, 'Sensitive'), (False, 'Not sensitive')], default=None, help_text='A sensitive page tells third-party scripts only its page type, never its title or address, and loads no advertising scripts or embeds. Terms are sensitive by default, the glossary index is not; choose only to differ from that.', null=True, verbose_name='sensitive (health data)'),
         ),
         migrations.AddField(
             model_name='glossarytermpage',
             name='sensitive',
-            field=models.BooleanField(blank=True, choices=[(None, 'Default for this page type'), (True, 'Sensitive'), (False, 'Not sensitive')], default=None, help_text='A sensitive page tells third-party scripts only its page type, never its title or address, and loads no advertising scripts or embeds. Terms are sensitive by default, the glossary index is not; choose only to differ from that.', null=True, verbose_name='sensitive (health data)'),
+            field=models.BooleanField(blank=True, choices=[(None, 'Page type default'), (True, 'Sensitive'), (False, 'Not sensitive')], default=None, help_text='A sensitive page tells third-party scripts only its page type, never its title or address, and loads no advertising scripts or embeds. Terms are sensitive by default, the glossary index is not; choose only to differ from that.', null=True, verbose_name='sensitive (health data)'),
         ),
     ]

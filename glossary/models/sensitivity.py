@@ -24,7 +24,7 @@ def sensitive_field():
         blank=True,
         default=None,
         choices=[
-            (None, _("Default for this page type")),
+            (None, _("Page type default")),
             (True, _("Sensitive")),
             (False, _("Not sensitive")),
         ],

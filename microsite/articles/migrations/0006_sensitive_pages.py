@@ -13,11 +13,11 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name='articleindexpage',
             name='sensitive',
-            field=models.BooleanField(blank=True, choices=[(None, 'Default for this page type'), (True, 'Sensitive'), (False, 'Not sensitive')], default=None, help_text="On a sensitive page, marketing scripts and embeds never load, whatever the visitor accepted; only scripts an operator marked “safe on sensitive pages” run, and they are told the page type instead of this page's title and address. Leave it on the default unless this page tells more, or less, about a reader's health than pages of its type.", null=True, verbose_name='sensitive (health data)'),
+            field=models.BooleanField(blank=True, choices=[(None, 'Page type default'), (True, 'Sensitive'), (False, 'Not sensitive')], default=None, help_text="On a sensitive page, marketing scripts and embeds never load, whatever the visitor accepted; only scripts an operator marked “safe on sensitive pages” run, and they are told the page type instead of this page's title and address. Leave it on the default unless this page tells more, or less, about a reader's health than pages of its type.", null=True, verbose_name='sensitive (health data)'),
         ),
         migrations.AddField(
             model_name='articlepage',
             name='sensitive',
-            field=models.BooleanField(blank=True, choices=[(None, 'Default for this page type'), (True, 'Sensitive'), (False, 'Not sensitive')], default=None, help_text="On a sensitive page, marketing scripts and embeds never load, whatever the visitor accepted; only scripts an operator marked “safe on sensitive pages” run, and they are told the page type instead of this page's title and address. Leave it on the default unless this page tells more, or less, about a reader's health than pages of its type.", null=True, verbose_name='sensitive (health data)'),
+            field=models.BooleanField(blank=True, choices=[(None, 'Page type default'), (True, 'Sensitive'), (False, 'Not sensitive')], default=None, help_text="On a sensitive page, marketing scripts and embeds never load, whatever the visitor accepted; only scripts an operator marked “safe on sensitive pages” run, and they are told the page type instead of this page's title and address. Leave it on the default unless this page tells more, or less, about a reader's health than pages of its type.", null=True, verbose_name='sensitive (health data)'),
         ),
     ]
