@@ -17,7 +17,11 @@ class GatedScriptForm(WagtailAdminModelForm):
         script = self.instance
         if not script.safe_on_sensitive_pages:
             script.safe_marked_by = script.safe_marked_at = None
-        elif any(name in self.changed_data for name in PROMISED):
+        elif script.safe_marked_at is None or any(
+            # A new script (a copy too): whoever saves it makes the promise.
+            name in self.changed_data
+            for name in PROMISED
+        ):
             script.safe_marked_by = self.for_user
             script.safe_marked_at = timezone.now()
         return super().save(commit)

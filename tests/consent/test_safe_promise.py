@@ -1,6 +1,8 @@
 """An operator's promise that a gated script is safe on sensitive pages is
 recorded with who made it and when, and made again when the code changes."""
 
+import re
+
 import pytest
 from django.urls import reverse
 
@@ -84,3 +86,38 @@ def test_the_edit_page_says_who_promised(client, operator, script):  # noqa: F81
 
     assert "Marked safe by operator on" in html
     assert "can still read the page itself" in html
+
+
+def test_a_copy_of_a_safe_script_is_promised_by_whoever_saves_the_copy(
+    client,
+    operator,  # noqa: F811
+    script,
+    django_user_model,
+):
+    client.force_login(operator)
+    original = post(client, script, safe_on_sensitive_pages="on")
+    other = django_user_model.objects.create_superuser("other", "o@example.org", "x")
+    client.force_login(other)
+    copy_url = reverse("wagtailsnippets_consent_gatedscript:copy", args=[original.pk])
+    # The copy form is the add form, filled in from the original.
+    url = re.search(
+        r'id="w-editor-form"\s+action="([^"]+)"', client.get(copy_url).content.decode()
+    )[1]
+    assert url == reverse("wagtailsnippets_consent_gatedscript:add")
+    data = {
+        "name": "Counter (copy)",
+        "category": original.category_id,
+        "placement": original.placement,
+        "src": "",
+        "code": original.code,
+        "enabled": "on",
+        "safe_on_sensitive_pages": "on",
+    }
+
+    response = client.post(url, data)
+
+    assert response.status_code == 302, response.content[:2000]
+    assert GatedScript.objects.filter(name="Counter").exists()
+    copy = GatedScript.objects.get(name="Counter (copy)")
+    assert copy.safe_marked_by == other
+    assert copy.safe_marked_at is not None
