@@ -3,10 +3,13 @@
     .venv/bin/python benchmarks/consent_size.py
 
 The budget is 5 KB (5,120 bytes) gzipped for the three together. The head
-script is inlined in every page; the two others are cacheable static files.
+script is inlined in every page, measured as inlined (without its comment
+lines, ``consent.inline_code``); the two others are cacheable static files,
+measured as served.
 """
 
 import gzip
+import importlib.util
 import sys
 from pathlib import Path
 
@@ -19,10 +22,26 @@ def gzipped_size(data: bytes) -> int:
     return len(gzip.compress(data, compresslevel=9, mtime=0))
 
 
+def served(name: str) -> bytes:
+    if name == "head.js":
+        return inline_code().head_script().encode()
+    return (STATIC / name).read_bytes()
+
+
+def inline_code():
+    """This checkout's consent/inline_code.py (it imports nothing of Django's),
+    whichever ``consent`` the environment would import."""
+    path = STATIC.parent.parent / "inline_code.py"
+    spec = importlib.util.spec_from_file_location("consent_inline_code", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
 def measure():
     rows = []
     for name in FILES:
-        data = (STATIC / name).read_bytes()
+        data = served(name)
         rows.append((name, len(data), gzipped_size(data)))
     return rows
 

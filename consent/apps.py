@@ -12,8 +12,13 @@ class ConsentConfig(AppConfig):
         from django.core import checks
 
         from . import signal_handlers
-        from .checks import check_declared_cookies, check_shared_cache
+        from .checks import (
+            check_declared_cookies,
+            check_referrer_policy,
+            check_shared_cache,
+        )
 
         signal_handlers.connect()
         checks.register(check_declared_cookies, checks.Tags.database)
         checks.register(check_shared_cache, checks.Tags.caches)
+        checks.register(check_referrer_policy, checks.Tags.security)

@@ -93,3 +93,30 @@ def check_shared_cache(app_configs=None, **kwargs):
             id="consent.W010",
         )
     ]
+
+
+# Policies that send a page's full address to other hosts.
+LEAKY_REFERRER_POLICIES = {"unsafe-url", "no-referrer-when-downgrade"}
+
+
+def check_referrer_policy(app_configs=None, **kwargs):
+    """Sensitive pages say ``same-origin`` in their own markup; every other page
+    follows ``SECURE_REFERRER_POLICY``, which must not hand addresses to other
+    hosts either (a page's address names what the reader reads)."""
+    policy = getattr(settings, "SECURE_REFERRER_POLICY", None)
+    values = (
+        {v.strip().lower() for v in policy.split(",")}
+        if isinstance(policy, str)
+        else {str(v).strip().lower() for v in policy or ()}
+    )
+    if not values & LEAKY_REFERRER_POLICIES:
+        return []
+    return [
+        Warning(
+            f"SECURE_REFERRER_POLICY {policy!r} sends the address of every page "
+            "to the other hosts it loads from and links to.",
+            hint="Use 'strict-origin-when-cross-origin' (the browsers' default) "
+            "or 'same-origin'.",
+            id="consent.W020",
+        )
+    ]

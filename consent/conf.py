@@ -46,6 +46,15 @@ class ConsentConf(AppConf):
     # choose their own address.
     NUM_PROXIES: int = 0
 
+    # The health-data shield (consent.sensitivity, docs/consent.md). A page is
+    # sensitive when its ``sensitive`` field says so; left empty, its type's
+    # default applies: this setting (``{"app_label.modelname": True}``), else the
+    # page class's ``sensitive_by_default``, else not sensitive.
+    SENSITIVE_PAGE_TYPES: dict = {}
+    # Categories whose scripts and embeds never run on a sensitive page, whatever
+    # the visitor accepted and whatever an operator promised.
+    SENSITIVE_BLOCKED_CATEGORIES: list = ["marketing"]
+
     # Cache key of the rendered declarations (categories, cookies, scripts).
     CACHE_KEY: str = "consent:declarations"
 

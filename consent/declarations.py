@@ -115,6 +115,7 @@ def _script_data(script):
         "placement": script.placement,
         "src": script.src,
         "version": script.version,
+        "safe": script.safe_on_sensitive_pages,
     }
 
 

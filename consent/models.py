@@ -13,9 +13,11 @@ from wagtail.models import Page, TranslatableMixin
 
 from .banner_form import BannerSettingsForm
 from .banner_revisions import latest_wording_revision
+from .conf import settings
 from .fingerprint import texts_fingerprint
 from .locales import active_locale, policy_page_in
 from .permissions import MANAGE_CATEGORIES
+from .script_form import GatedScriptForm, SafePromisePanel
 from .wordings import synchronised
 
 
@@ -103,7 +105,27 @@ class GatedScriptQuerySet(models.QuerySet):
 # What a script does is the same in every language: saving one translation gives
 # the others the same behaviour, and wagtail-localize copies it instead of
 # offering the code for translation. Only the name is wording.
-SCRIPT_BEHAVIOUR = ("category_id", "src", "code", "placement", "enabled", "updated_at")
+SCRIPT_BEHAVIOUR = (
+    "category_id",
+    "src",
+    "code",
+    "placement",
+    "enabled",
+    "updated_at",
+    "safe_on_sensitive_pages",
+    "safe_marked_by_id",
+    "safe_marked_at",
+)
+
+SAFE_ON_SENSITIVE_HELP = _(
+    "Tick only if this script sends nothing about the page to anyone but this "
+    "site's own servers (for example self-hosted, first-party analytics). On "
+    "pages about health topics it then runs for visitors who accept its "
+    "category, and the plugin tells it the page type instead of the page's "
+    "title and address; it can still read the page itself, so the promise is "
+    "yours, and it is recorded with your name and the time. Marketing scripts "
+    "never run on sensitive pages."
+)
 
 
 class GatedScript(TranslatableMixin, models.Model):
@@ -140,6 +162,23 @@ class GatedScript(TranslatableMixin, models.Model):
     )
     enabled = models.BooleanField(_("enabled"), default=True)
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+    # The operator's promise (consent.sensitivity); who made it and when is
+    # stamped by GatedScriptForm, and again whenever the code changes.
+    safe_on_sensitive_pages = models.BooleanField(
+        _("safe on sensitive pages"), default=False, help_text=SAFE_ON_SENSITIVE_HELP
+    )
+    safe_marked_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("marked safe by"),
+        null=True,
+        blank=True,
+        editable=False,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    safe_marked_at = models.DateTimeField(
+        _("marked safe at"), null=True, blank=True, editable=False
+    )
 
     objects = GatedScriptQuerySet.as_manager()
 
@@ -149,7 +188,12 @@ class GatedScript(TranslatableMixin, models.Model):
         FieldPanel("placement"),
         MultiFieldPanel([FieldPanel("src"), FieldPanel("code")], heading=_("Script")),
         FieldPanel("enabled"),
+        MultiFieldPanel(
+            [FieldPanel("safe_on_sensitive_pages"), SafePromisePanel()],
+            heading=_("Pages about health topics"),
+        ),
     ]
+    base_form_class = GatedScriptForm
 
     class Meta(TranslatableMixin.Meta):
         ordering = ["name"]
@@ -175,6 +219,18 @@ class GatedScript(TranslatableMixin, models.Model):
         if self.category_id and self.category.is_required:
             raise ValidationError(
                 {"category": _("Strictly necessary scripts do not need gating.")}
+            )
+        if (
+            self.safe_on_sensitive_pages
+            and self.category_id
+            and self.category.varname in settings.CONSENT_SENSITIVE_BLOCKED_CATEGORIES
+        ):
+            raise ValidationError(
+                {
+                    "safe_on_sensitive_pages": _(
+                        "Scripts of this category never run on sensitive pages."
+                    )
+                }
             )
 
     @property
@@ -376,5 +432,7 @@ def policy_text(page):
     return "\n".join(parts)
 
 
-# Translatable wording of categories, cookies and the banner (consent.wordings).
+# What the last audit_consent runs found (the consent report shows the latest), and
+# the translatable wording of categories, cookies and the banner (consent.wordings).
+from .audit_results import AuditResult  # noqa: E402,F401
 from .wordings import BannerWording, CategoryWording, CookiePurpose  # noqa: E402,F401

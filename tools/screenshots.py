@@ -29,11 +29,14 @@ import django, json
 django.setup()
 from glossary.models import GlossaryTermPage, Topic
 from microsite.articles.models import ArticlePage
+from consent.models import GatedScript
 term = GlossaryTermPage.objects.live().get(slug="butyrate")
+script = GatedScript.objects.get(name="Demo analytics")
 article = ArticlePage.objects.live().order_by("path").first()
 topic = Topic.objects.filter(terms__isnull=False).order_by("name").first()
 print(json.dumps({"term": term.url, "term_id": term.id, "article": article.url,
-                  "article_id": article.id, "topic": topic.slug}))
+                  "article_id": article.id, "topic": topic.slug,
+                  "script_id": script.id}))
 """
 
 CREATE_ADMIN = f"""
@@ -118,6 +121,12 @@ def touch_popover(browser, base, folder, width, addresses) -> None:
     context.close()
 
 
+def shoot_part(locator, folder: Path, width: int, state: str) -> None:
+    """One section of a page (the admin scrolls inside its own container, which a
+    page screenshot does not follow)."""
+    locator.screenshot(path=str(folder / f"{width}-{state}.png"))
+
+
 def admin_forms(browser, base, folder, width, addresses) -> None:
     context = browser.new_context(viewport={"width": width, "height": HEIGHT})
     page = context.new_page()
@@ -132,6 +141,31 @@ def admin_forms(browser, base, folder, width, addresses) -> None:
     ):
         page.goto(f"{base}/admin/pages/{addresses[key]}/edit/")
         shoot(page, folder, width, state)
+    # The health-data shield: a term's Settings tab (sensitive), a gated script's
+    # "safe on sensitive pages" promise, the consent report's shield section.
+    page.goto(f"{base}/admin/pages/{addresses['term_id']}/edit/#tab-settings")
+    page.locator("#tab-label-settings").click()
+    page.locator("#id_sensitive").wait_for(state="visible")
+    shoot(page, folder, width, "admin-term-settings")
+    page.goto(
+        f"{base}/admin/snippets/consent/gatedscript/edit/{addresses['script_id']}/"
+    )
+    shoot(page, folder, width, "admin-gated-script-edit")
+    safe_box = page.locator("#id_safe_on_sensitive_pages")
+    shoot_part(
+        safe_box.locator("xpath=ancestor::section[1]"),
+        folder,
+        width,
+        "admin-gated-script-safe",
+    )
+    page.goto(f"{base}/admin/consent-records/dashboard/")
+    shoot(page, folder, width, "admin-consent-report")
+    shoot_part(
+        page.locator("section[aria-labelledby=shield-heading]"),
+        folder,
+        width,
+        "admin-consent-report-shield",
+    )
     context.close()
 
 

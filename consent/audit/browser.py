@@ -24,6 +24,7 @@ from .classify import (
     classify_requests,
     classify_storage,
 )
+from .leaks import SentRequest, classify_leaks
 from .report import AuditReport, PageResult, PhaseResult
 
 DEFAULT_CHROMIUM = "/usr/bin/chromium"
@@ -48,6 +49,17 @@ STORAGE_KEYS = """() => {
     try { return Object.keys(store); } catch (e) { return []; }
   };
   return {local: keys(window.localStorage), session: keys(window.sessionStorage)};
+}"""
+# What the page says of itself: sensitive or not (consent.sensitivity), and what
+# it is about, for the leak check.
+PAGE_FACTS = """() => {
+  const page = (window.consent && window.consent.config.page) || {};
+  const meta = document.querySelector('meta[property="og:title"]');
+  const h1 = document.querySelector("h1");
+  return {
+    sensitive: page.sensitive === true,
+    titles: [document.title, h1 ? h1.textContent : "", meta ? meta.content : ""],
+  };
 }"""
 # After the load event, wait this long at most for the network to go quiet, so
 # that scripts inserted by consent.js have run and set what they set.
@@ -158,8 +170,8 @@ class _Audit:
         result = PhaseResult(phase)
         context = browser.new_context()
         context.set_default_timeout(self.timeout_ms)
-        requests: list[str] = []
-        context.on("request", lambda request: requests.append(request.url))
+        requests: list = []
+        context.on("request", lambda request: requests.append(request))
         page = context.new_page()
         seen: set[tuple[str, str, str]] = set()
         try:
@@ -173,8 +185,10 @@ class _Audit:
                 self.visit(page, page_result)
                 if not page_result.error:
                     page_result.findings = self.findings(
-                        page, context, phase, requests, seen
+                        page, context, phase, [r.url for r in requests], seen
                     )
+                    if phase == ACCEPT:
+                        page_result.findings += self.leaks(page, page_result, requests)
                 result.pages.append(page_result)
         finally:
             context.close()
@@ -242,6 +256,30 @@ class _Audit:
             page.wait_for_load_state(
                 "networkidle", timeout=min(SETTLE_MS, self.timeout_ms)
             )
+
+    def leaks(self, page, page_result: PageResult, requests) -> list[Finding]:
+        """On a page that says it is sensitive: every request to another host
+        that carries its title, slug or path."""
+        try:
+            facts = page.evaluate(PAGE_FACTS)
+        except self.PlaywrightError:
+            return []
+        page_result.sensitive = facts["sensitive"]
+        if not page_result.sensitive:
+            return []
+        sent = [self.sent_request(request) for request in requests]
+        return classify_leaks(sent, facts["titles"], page_result.url, self.site_host)
+
+    def sent_request(self, request) -> SentRequest:
+        try:
+            referer = request.all_headers().get("referer", "")
+        except self.PlaywrightError:
+            referer = request.headers.get("referer", "")
+        try:
+            body = request.post_data_buffer or b""
+        except self.PlaywrightError:
+            body = b""
+        return SentRequest(request.url, referer, body)
 
     def findings(self, page, context, phase, requests, seen) -> list[Finding]:
         """What this page adds: cookies and keys not reported earlier in the

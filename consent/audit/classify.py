@@ -31,6 +31,7 @@ COOKIE = "cookie"
 LOCAL = "local"
 SESSION = "session"
 REQUEST = "request"
+LEAK = "leak"  # a request that carries a sensitive page's title, slug or path
 STORAGE_LABELS = {LOCAL: "localStorage", SESSION: "sessionStorage"}
 
 

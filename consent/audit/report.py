@@ -4,7 +4,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .classify import INFO, OK, PHASE_TITLES, STORAGE_LABELS, VIOLATION, Finding
+from .classify import (
+    INFO,
+    LEAK,
+    OK,
+    PHASE_TITLES,
+    STORAGE_LABELS,
+    VIOLATION,
+    Finding,
+)
 
 
 @dataclass
@@ -13,6 +21,7 @@ class PageResult:
     status: int | None = None  # HTTP status of the page, None when it did not load
     error: str = ""  # why the page could not be audited
     findings: list[Finding] = field(default_factory=list)
+    sensitive: bool = False  # the page says so (checked after Accept all)
 
     @property
     def violations(self) -> list[Finding]:
@@ -50,6 +59,21 @@ class AuditReport:
         ]
 
     @property
+    def leaks(self) -> list[dict]:
+        return [v for v in self.violations if v["kind"] == LEAK]
+
+    @property
+    def sensitive_urls(self) -> list[str]:
+        return sorted(
+            {
+                page.url
+                for phase in self.phases
+                for page in phase.pages
+                if page.sensitive
+            }
+        )
+
+    @property
     def errors(self) -> list[str]:
         return [
             f"{PHASE_TITLES[phase.phase]}: {page.url}: {page.error}"
@@ -68,6 +92,8 @@ class AuditReport:
             "urls": self.urls,
             "clean": self.clean,
             "violations": self.violations,
+            "sensitive_urls": self.sensitive_urls,
+            "leaks": len(self.leaks),
             "errors": self.errors,
             "phases": [
                 {
@@ -81,6 +107,7 @@ class AuditReport:
                             "status": page.status,
                             "error": page.error,
                             "verdict": _page_verdict(page),
+                            "sensitive": page.sensitive,
                             "findings": [f.as_dict() for f in page.findings],
                         }
                         for page in phase.pages
@@ -106,6 +133,8 @@ def _what(finding: Finding) -> str:
         return f"cookie {finding.name}{where}"
     if finding.kind in STORAGE_LABELS:
         return f"{STORAGE_LABELS[finding.kind]} key {finding.name}"
+    if finding.kind == LEAK:
+        return f"LEAK to {finding.domain}: {finding.name}"
     return f"request to {finding.name}"
 
 
@@ -119,7 +148,10 @@ def render_text(report: AuditReport) -> str:
             lines.append(f"   {phase.note}")
         for page in phase.pages:
             status = f" [{page.status}]" if page.status else ""
-            lines.append(f"  {page.url}{status}: {_page_verdict(page).upper()}")
+            sensitive = " (sensitive page)" if page.sensitive else ""
+            lines.append(
+                f"  {page.url}{status}{sensitive}: {_page_verdict(page).upper()}"
+            )
             if page.error:
                 lines.append(f"      error: {page.error}")
             elif not page.findings:
@@ -130,6 +162,10 @@ def render_text(report: AuditReport) -> str:
     by_phase = ", ".join(f"{p.title}: {len(p.violations)}" for p in report.phases)
     total = len(report.violations)
     lines += ["", f"Result: {total} violation(s) ({by_phase})"]
+    lines.append(
+        f"Leak check: {len(report.leaks)} leak(s) on "
+        f"{len(report.sensitive_urls)} sensitive page(s) after Accept all"
+    )
     if report.errors:
         lines.append(f"{len(report.errors)} page(s) could not be audited")
     return "\n".join(lines)

@@ -7,6 +7,9 @@ from wagtail.admin.ui.components import Component
 from wagtail.admin.views.generic import PermissionCheckedMixin
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
+from consent.models import AuditResult
+from consent.sensitivity import count_sensitive_pages
+
 from .charts import decisions_chart, every_day, rates_chart
 from .forms import ReportPeriodForm, default_period
 from .models import ConsentRecord
@@ -74,7 +77,18 @@ class ConsentDashboardView(
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["records_url"] = reverse("consent_records:report")
+        context["shield"] = shield_summary()
         return context
+
+
+def shield_summary() -> dict:
+    """The health-data shield at a glance: sensitive pages, the last audit."""
+    sensitive, live = count_sensitive_pages()
+    return {
+        "sensitive_pages": sensitive,
+        "live_pages": live,
+        "last_audit": AuditResult.objects.latest_run(),
+    }
 
 
 class ConsentSummaryPanel(Component):

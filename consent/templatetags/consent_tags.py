@@ -4,7 +4,7 @@ from django.utils.html import json_script
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext
 
-from .. import declarations
+from .. import declarations, sensitivity
 from ..conf import settings
 from ..cookie_names import never_deleted
 from ..inline_code import head_script
@@ -58,16 +58,32 @@ def consent_head_script(context):
     config = client_config(texts)
     # A preview shows no banner: the head script must not make room for one.
     config["preview"] = is_preview(request)
-    return json_script(config, "consent-config") + mark_safe(
-        f"<script>{head_script()}</script>"
+    # The same for every visitor of the page: whether it is sensitive, and what
+    # scripts may know of it (consent.sensitivity).
+    config["page"] = sensitivity.page_context(context.get("page"), request)
+    # In the markup, not only the header: a copy served without the application's
+    # headers still sends no address to other hosts.
+    referrer = (
+        '<meta name="referrer" content="same-origin">'
+        if config["page"]["sensitive"]
+        else ""
+    )
+    return mark_safe(
+        referrer
+        + json_script(config, "consent-config")
+        + f"<script>{head_script()}</script>"
     )
 
 
-@register.inclusion_tag("consent/gated_scripts.html")
-def gated_scripts(placement):
-    """Inert ``<script type="text/plain">`` tags for the enabled gated scripts."""
+@register.inclusion_tag("consent/gated_scripts.html", takes_context=True)
+def gated_scripts(context, placement):
+    """Inert ``<script type="text/plain">`` tags for the enabled gated scripts; on
+    a sensitive page only those an operator marked safe there."""
+    page = context.get("page")
     scripts = [
-        s for s in declarations.current()["scripts"] if s["placement"] == placement
+        s
+        for s in declarations.current()["scripts"]
+        if s["placement"] == placement and sensitivity.runs_on(s, page)
     ]
     for script in scripts:
         script["url"] = script["src"] or (
@@ -140,6 +156,11 @@ class GatedNode(template.Node):
 
     def render(self, context):
         category = self.category.resolve(context)
+        if category in sensitivity.blocked_on(context.get("page")):
+            # Not even inert: the markup would name the provider the page loads.
+            return template.loader.render_to_string(
+                "consent/withheld_block.html", {"category": category}
+            )
         names = {c["id"]: c["name"] for c in declarations.categories()}
         return template.loader.render_to_string(
             "consent/gated_block.html",

@@ -7,6 +7,8 @@ from wagtail.url_routing import RouteResult
 from glossary.conf import get_setting
 from glossary.structured_data import defined_term_set
 
+from .sensitivity import sensitive_field
+
 
 class GlossaryIndexPage(Page):
     """The A–Z list of terms. Terms are created as children of this page.
@@ -24,9 +26,13 @@ class GlossaryIndexPage(Page):
         ),
     )
 
+    sensitive = sensitive_field()
+    sensitive_by_default = False
+
     content_panels = Page.content_panels + [
         FieldPanel("intro", heading=_("Introduction"))
     ]
+    settings_panels = Page.settings_panels + [FieldPanel("sensitive")]
     parent_page_types = get_setting("GLOSSARY_INDEX_PARENT_PAGE_TYPES")
     subpage_types = ["glossary.GlossaryTermPage"]
     template = "glossary/glossary_index_page.html"

@@ -26,6 +26,7 @@ from glossary.serializers import LinesField
 from glossary.structured_data import defined_term
 
 from .querysets import LISTING_FIELDS, GlossaryTermManager
+from .sensitivity import sensitive_field
 from .sources import SourceFields
 from .validation import RefusesNullCharacters
 
@@ -105,6 +106,10 @@ class GlossaryTermPage(RefusesNullCharacters, Page):
             "The synonyms, one a line, copied on save so that search finds them."
         ),
     )
+    sensitive = sensitive_field()
+    # Read by consent tools (consent.sensitivity): a term names a health topic.
+    sensitive_by_default = True
+    sensitive_path_name = "term"
 
     objects = GlossaryTermManager()
 
@@ -161,7 +166,10 @@ class GlossaryTermPage(RefusesNullCharacters, Page):
             heading=_("Medical review"),
         ),
     ]
-    settings_panels = Page.settings_panels + [FieldPanel("never_autolink")]
+    settings_panels = Page.settings_panels + [
+        FieldPanel("never_autolink"),
+        FieldPanel("sensitive"),
+    ]
     edit_handler = TabbedInterface(
         [
             ObjectList(content_panels, heading=_("Content")),

@@ -6,12 +6,15 @@ Analytics, Meta, Google Ads) and of the reading preferences are this site's.
 
 The scripts stand in for real analytics and an advertising pixel: they set the
 cookies such tools set (``_ga``, ``_ga_DEMO123``, ``_fbp``), a localStorage key and
-a ``window`` flag, so that what consent allows can be seen in the browser's tools.
+a ``window`` flag, so that what consent allows can be seen in the browser's tools;
+the analytics script keeps what the plugin told it about the page
+(``window.demoAnalyticsSaw``: the page type only, on a sensitive page).
 They are served by the app (``/cookies/scripts/<id>.js``); nothing is fetched from
 another host.
 """
 
 from cookie_consent.models import Cookie, CookieGroup
+from django.utils import timezone
 
 from consent.defaults import create_default_categories, declare_cookies
 from consent.models import CookieDetails, GatedScript, Placement
@@ -24,6 +27,9 @@ ANALYTICS_CODE = """\
   var visits = Number(localStorage.getItem("demo_analytics_visits") || 0) + 1;
   localStorage.setItem("demo_analytics_visits", String(visits));
   window.demoAnalyticsRuns = (window.demoAnalyticsRuns || 0) + 1;
+  // What a tag reports about the page: the plugin's redacted context, never
+  // location or document.title (on a sensitive page: its type only).
+  window.demoAnalyticsSaw = window.consent && window.consent.page;
 })();
 """
 
@@ -83,9 +89,12 @@ EXAMPLE_COOKIES = [
     ),
 ]
 
+# (name, category, placement, code, safe on sensitive pages). The demo analytics
+# is served by the site itself and sends nothing anywhere: an operator can
+# promise it is safe on sensitive pages. An advertising pixel never is.
 SCRIPTS = [
-    ("Demo analytics", "analytics", Placement.HEAD, ANALYTICS_CODE),
-    ("Demo marketing pixel", "marketing", Placement.BODY, MARKETING_CODE),
+    ("Demo analytics", "analytics", Placement.HEAD, ANALYTICS_CODE, True),
+    ("Demo marketing pixel", "marketing", Placement.BODY, MARKETING_CODE, False),
 ]
 
 
@@ -101,13 +110,16 @@ def declare_example_cookies():
 
 def build(stdout):
     declare_example_cookies()
-    for name, category, placement, code in SCRIPTS:
+    for name, category, placement, code, safe in SCRIPTS:
         GatedScript.objects.get_or_create(
             name=name,
             defaults={
                 "category": CookieGroup.objects.get(varname=category),
                 "placement": placement,
                 "code": code,
+                "safe_on_sensitive_pages": safe,
+                # No user: the demo loader made the promise (the admin says so).
+                "safe_marked_at": timezone.now() if safe else None,
             },
         )
     stdout.write(

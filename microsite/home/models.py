@@ -9,12 +9,13 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from consent.blocks import CookieDeclarationsBlock
+from consent.sensitivity import SensitivePageMixin
 from glossary.models import GlossaryTermPage, Topic
 
 LATEST_ARTICLES = 3
 
 
-class HomePage(Page):
+class HomePage(SensitivePageMixin, Page):
     """The front page: an introduction, featured glossary terms, latest articles."""
 
     heading = models.CharField(
@@ -36,6 +37,7 @@ class HomePage(Page):
         FieldPanel("intro"),
         InlinePanel("featured_terms", label="Featured term", max_num=8),
     ]
+    settings_panels = Page.settings_panels + [FieldPanel("sensitive")]
     search_fields = Page.search_fields + [
         index.SearchField("heading"),
         index.SearchField("intro"),
@@ -95,7 +97,7 @@ class HomePageFeaturedTerm(Orderable):
     panels = [PageChooserPanel("term", "glossary.GlossaryTermPage")]
 
 
-class InformationPage(Page):
+class InformationPage(SensitivePageMixin, Page):
     """A page of plain information, such as the cookie policy or "About us"."""
 
     body = StreamField(
@@ -125,6 +127,7 @@ class InformationPage(Page):
     )
 
     content_panels = Page.content_panels + [FieldPanel("body")]
+    settings_panels = Page.settings_panels + [FieldPanel("sensitive")]
     search_fields = Page.search_fields + [index.SearchField("body")]
     parent_page_types = ["home.HomePage"]
     subpage_types = []

@@ -174,7 +174,8 @@ def test_consent_mode_default_denies_everything_before_any_other_tag(page, gcm_s
     assert values(layer[0], "denied") == ALL_TYPES
     assert default["security_storage"] == "granted"
     assert default["wait_for_update"] == 500
-    assert len(layer) == 1  # no update before a choice, the tag has not run
+    # Then the plugin's page context; no update before a choice, the tag has not run.
+    assert layer[1:] == [["event", "consent_page"]]
 
 
 def test_consent_mode_accept_all_grants_every_type(page, gcm_site):

@@ -65,6 +65,7 @@ def test_the_text_report_lists_each_phase_page_finding_and_verdict():
         "",
         "Result: 2 violation(s) (Before any choice: 0, After Reject all: 0, "
         "After Accept all: 2)",
+        "Leak check: 0 leak(s) on 0 sensitive page(s) after Accept all",
         "1 page(s) could not be audited",
     ]
 
@@ -107,3 +108,34 @@ def test_a_report_without_violations_or_errors_is_clean():
 
     assert clean.clean is True
     assert clean.as_dict()["violations"] == []
+
+
+def test_a_leak_names_the_sensitive_page_and_the_request():
+    term = "http://localhost:8000/glossary/butyrate/"
+    leak = Finding(
+        "leak",
+        "https://ads.test/p?t=Butyrate",
+        "violation",
+        "its URL holds the page's title “Butyrate” (as is)",
+        "ads.test",
+    )
+    leaky = AuditReport(
+        HOME,
+        [term],
+        [
+            PhaseResult(
+                "accept", [PageResult(term, 200, findings=[leak], sensitive=True)]
+            )
+        ],
+    )
+
+    lines = render_text(leaky).splitlines()
+
+    assert f"  {term} [200] (sensitive page): VIOLATION" in lines
+    assert (
+        "      VIOLATION LEAK to ads.test: https://ads.test/p?t=Butyrate: its URL "
+        "holds the page's title “Butyrate” (as is)"
+    ) in lines
+    assert lines[-1] == "Leak check: 1 leak(s) on 1 sensitive page(s) after Accept all"
+    assert leaky.as_dict()["leaks"] == 1
+    assert leaky.as_dict()["sensitive_urls"] == [term]

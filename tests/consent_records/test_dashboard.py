@@ -170,7 +170,8 @@ def test_the_report_runs_a_fixed_number_of_queries_whatever_the_volume(
     many = count_queries(officer_client, {"period": "90"})
 
     assert many == few
-    assert many <= 12
+    # 12, and 2 for the health-data shield: the sensitive pages, the last audit.
+    assert many <= 14
 
 
 def test_the_admin_home_shows_a_summary_to_users_with_the_permission(
@@ -211,3 +212,24 @@ def test_the_chart_scale_is_rounded_up_to_a_readable_step():
     day = datetime.date(2026, 11, 1)
     chart = decisions_chart([DayTally(day, 7)], day, day)
     assert [tick.label for tick in chart.y_ticks] == ["0", "2", "4", "6", "8"]
+
+
+def test_the_report_shows_the_sensitive_pages_and_the_last_audit(officer_client):
+    from consent.models import AuditResult
+
+    html = officer_client.get(DASHBOARD).content.decode()
+    assert "Pages about health topics" in html
+    assert 'data-audit-result="none"' in html
+
+    AuditResult.objects.create(
+        base_url="http://127.0.0.1:8000",
+        pages=3,
+        sensitive_pages=1,
+        violations=0,
+        leaks=2,
+        errors=0,
+    )
+    html = officer_client.get(DASHBOARD).content.decode()
+    assert 'data-audit-result="problems"' in html
+    assert "Leaks of a sensitive page: 2." in html
+    assert "3 pages, 1 of them sensitive" in html

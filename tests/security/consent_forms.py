@@ -106,6 +106,7 @@ def gated_script_form(category) -> EditForm:
             saved.src,
             saved.code,
             saved.enabled,
+            saved.safe_on_sensitive_pages,
         ]
 
     url = reverse("wagtailsnippets_consent_gatedscript:edit", args=[script.pk])

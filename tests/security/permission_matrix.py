@@ -198,6 +198,7 @@ FORM_FIELDS = [
     FormField(GATED_SCRIPT, "src", SCRIPT),
     FormField(GATED_SCRIPT, "code", SCRIPT),
     FormField(GATED_SCRIPT, "enabled", SCRIPT),
+    FormField(GATED_SCRIPT, "safe_on_sensitive_pages", SCRIPT),
 ]
 
 

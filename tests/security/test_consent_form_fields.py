@@ -79,6 +79,7 @@ SCRIPT_CHANGES = {
     "src": lambda d, c: d | {"src": "https://stats.example.org/c.js", "code": ""},
     "code": lambda d, c: d | {"code": "window.counted = 2;"},
     "enabled": lambda d, c: without(d, "enabled"),
+    "safe_on_sensitive_pages": lambda d, c: d | {"safe_on_sensitive_pages": "on"},
 }
 
 

@@ -1,5 +1,6 @@
 """python manage.py audit_consent [URL …]: what a browser stores before and after
-a consent choice, checked against the declared categories.
+a consent choice, checked against the declared categories, and whether a
+sensitive page's title, slug or path leaves the site once everything is accepted.
 
 Exit status: 0 clean, 1 a violation was found, 2 the audit could not run.
 """
@@ -55,12 +56,29 @@ def fetch(url: str, timeout: float, *, any_answer: bool = False) -> bytes:
         raise usage_error(f"Cannot reach {url}: {error}") from None
 
 
+def record(report):
+    """Keep the counts for the consent report page (consent.audit_results)."""
+    from consent.models import AuditResult
+
+    leaks = len(report.leaks)
+    AuditResult.objects.create(
+        base_url=report.base_url[:500],
+        pages=len(report.urls),
+        sensitive_pages=len(report.sensitive_urls),
+        violations=len(report.violations) - leaks,
+        leaks=leaks,
+        errors=len(report.errors),
+    )
+
+
 class Command(BaseCommand):
     help = (
         "Audit cookie consent in headless Chromium: cookies, storage keys and "
         "requests to other hosts before any choice, after Reject all and after "
-        "Accept all, checked against the declared categories. Exit status 0 when "
-        "clean, 1 when a violation is found, 2 when the audit cannot run."
+        "Accept all, checked against the declared categories; after Accept all, "
+        "every request that leaves a sensitive page is checked for the page's "
+        "title, slug and path. Exit status 0 when clean, 1 when a violation or a "
+        "leak is found, 2 when the audit cannot run."
     )
 
     def add_arguments(self, parser):
@@ -130,6 +148,14 @@ class Command(BaseCommand):
             self.stdout.write(json.dumps(report.as_dict(), indent=2))
         else:
             self.stdout.write(render_text(report))
+        record(report)
+        if report.leaks:
+            first = report.leaks[0]
+            raise CommandError(
+                f"{len(report.leaks)} leak(s) of a sensitive page found; first: "
+                f"{first['url']} -> {first['name']}",
+                returncode=1,
+            )
         if report.violations:
             raise CommandError(
                 f"{len(report.violations)} consent violation(s) found", returncode=1

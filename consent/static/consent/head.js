@@ -32,20 +32,27 @@
     });
     return s;
   }
+  // Scripts learn a sensitive page's type, not its title and address (docs/consent.md).
+  var p = c.page || {}, dl = w.dataLayer = w.dataLayer || [], L = location;
+  p = p.sensitive ? { sensitive: true, title: p.type, path: p.path } : { sensitive: false, title: d.title, path: L.pathname };
+  p.location = L.origin + p.path;
   // Google Consent Mode v2: every type follows its category; denied unless accepted.
   function gcm(s, how) {
     if (!c.gcm) return;
     var t = {};
     for (var k in c.gcm) c.gcm[k].forEach(function (n) { t[n] = s[k] ? "granted" : "denied"; });
     if (how == "default") { t.security_storage = "granted"; t.wait_for_update = 500; }
-    w.dataLayer = w.dataLayer || [];
     // Google's own gtag() stub: the tag reads Arguments objects from dataLayer.
-    w.gtag = w.gtag || function () { w.dataLayer.push(arguments); };
+    w.gtag = w.gtag || function () { dl.push(arguments); };
     w.gtag("consent", how, t);
+    if (p.sensitive && how == "default")
+      w.gtag("set", { ads_data_redaction: true, url_passthrough: false, page_title: p.title, page_location: p.location });
   }
-  w.consent = { config: c, state: state, stored: stored, jar: jar, gpc: gpc, gcm: gcm };
+  w.consent = { config: c, page: p, state: state, stored: stored, jar: jar, gpc: gpc, gcm: gcm };
   var s = state(), k;
   gcm({}, "default");
   for (k in stored()) { gcm(s, "update"); break; }
+  // After the Consent Mode calls, which must come before anything else.
+  dl.push({ event: "consent_page", page_title: p.title, page_location: p.location });
   if (!c.preview) for (k in s) if (s[k] === null) d.documentElement.classList.add("consent-ask");
 })(document, window);

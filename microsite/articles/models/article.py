@@ -19,6 +19,7 @@ from wagtail.models import Orderable, Page, PageManager
 from wagtail.query import PageQuerySet
 from wagtail.search import index
 
+from consent.sensitivity import SensitivePageMixin
 from glossary.autolink.references import AutolinkedTermsField
 from glossary.models import GlossaryTermPage, SourceFields
 from glossary.models.validation import RefusesNullCharacters
@@ -40,7 +41,7 @@ class ArticlePageQuerySet(PageQuerySet):
         return self.filter(topics=topic)
 
 
-class ArticlePage(RefusesNullCharacters, Page):
+class ArticlePage(RefusesNullCharacters, SensitivePageMixin, Page):
     """An explanatory article with an author, key takeaways and its sources."""
 
     intro = models.TextField(
@@ -141,7 +142,13 @@ class ArticlePage(RefusesNullCharacters, Page):
             max_num=12,
         ),
     ]
-    settings_panels = Page.settings_panels + [FieldPanel("autolink_glossary")]
+    settings_panels = Page.settings_panels + [
+        FieldPanel("autolink_glossary"),
+        FieldPanel("sensitive"),
+    ]
+    # The health-data shield (consent.sensitivity): an article is about health.
+    sensitive_by_default = True
+    sensitive_path_name = "article"
 
     search_fields = Page.search_fields + [
         index.SearchField("intro", boost=2),

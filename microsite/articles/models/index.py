@@ -7,6 +7,7 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 
+from consent.sensitivity import SensitivePageMixin
 from glossary.models import Topic
 from microsite.articles.feeds import ArticleAtomFeed, ArticleRssFeed
 
@@ -19,7 +20,7 @@ class ListingError(Exception):
     """A reader asked for a listing that does not exist (bad page or topic)."""
 
 
-class ArticleIndexPage(RoutablePageMixin, Page):
+class ArticleIndexPage(RoutablePageMixin, SensitivePageMixin, Page):
     """Lists articles newest first, filtered by topic, with RSS and Atom feeds."""
 
     intro = RichTextField(
@@ -31,6 +32,7 @@ class ArticleIndexPage(RoutablePageMixin, Page):
     articles_per_page = 10
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
+    settings_panels = Page.settings_panels + [FieldPanel("sensitive")]
     parent_page_types = ["home.HomePage"]
     subpage_types = ["articles.ArticlePage"]
     template = "pages/article_index_page.html"
