@@ -1,3 +1,9 @@
+from glossary.review.models import (
+    ClinicalReviewTask,
+    ClinicalReviewTaskState,
+    Reviewer,
+)
+
 from .index import GlossaryIndexPage
 from .sources import SourceFields
 from .terms import (
@@ -9,6 +15,9 @@ from .terms import (
 from .topics import Topic
 
 __all__ = [
+    "ClinicalReviewTask",
+    "ClinicalReviewTaskState",
+    "Reviewer",
     "GlossaryIndexPage",
     "GlossaryRelatedTerm",
     "GlossaryTermPage",
