@@ -4,6 +4,7 @@ import calendar
 import datetime
 
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from glossary.conf import get_setting
 
@@ -60,3 +61,11 @@ def review_state(next_due: datetime.date | None, today=None) -> str:
     if next_due <= today + datetime.timedelta(days=due_soon_days()):
         return DUE_SOON
     return CURRENT
+
+
+STATE_LABELS = {
+    NOT_REVIEWED: _("Not reviewed"),
+    CURRENT: _("Up to date"),
+    DUE_SOON: _("Due soon"),
+    OVERDUE: _("Clinical review overdue"),
+}
