@@ -2,6 +2,7 @@ from glossary.review.models import (
     ClinicalReviewTask,
     ClinicalReviewTaskState,
     Reviewer,
+    ReviewReminder,
 )
 
 from .index import GlossaryIndexPage
@@ -17,6 +18,7 @@ from .topics import Topic
 __all__ = [
     "ClinicalReviewTask",
     "ClinicalReviewTaskState",
+    "ReviewReminder",
     "Reviewer",
     "GlossaryIndexPage",
     "GlossaryRelatedTerm",

@@ -6,7 +6,14 @@ from dataclasses import dataclass
 
 from django.apps import apps
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import BooleanField, CharField, DateField, F, Q
+from django.db.models import (
+    BigIntegerField,
+    BooleanField,
+    CharField,
+    DateField,
+    F,
+    Q,
+)
 from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils import timezone
@@ -52,6 +59,7 @@ def reviewable_pages():
         Page.objects.filter(content_type__in=content_types)
         .annotate(
             review_last=first_of(paths, "last_reviewed", DateField()),
+            review_reviewer_id=first_of(paths, "clinical_reviewer", BigIntegerField()),
             review_reviewer=first_of(paths, "clinical_reviewer__name", CharField()),
             review_credentials=first_of(
                 paths, "clinical_reviewer__credentials", CharField()

@@ -344,3 +344,32 @@ class ClinicalReviewTask(AbstractGroupApprovalTask):
             "Members of the chosen groups who are linked to a clinical reviewer "
             "approve the page; approving records them and today's date as its review."
         )
+
+
+class ReviewReminder(models.Model):
+    """A reminder sent to a reviewer about one page's review falling due.
+
+    One row per reviewer, page and due date: a page is reminded once per review
+    window, and again only once a new review has moved its due date.
+    """
+
+    reviewer = models.ForeignKey(
+        Reviewer, on_delete=models.CASCADE, related_name="reminders"
+    )
+    page = models.ForeignKey(
+        "wagtailcore.Page", on_delete=models.CASCADE, related_name="+"
+    )
+    due_on = models.DateField()
+    sent_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        verbose_name = _("clinical review reminder")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["reviewer", "page", "due_on"],
+                name="glossary_one_reminder_per_review_window",
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.reviewer} · page {self.page_id} · due {self.due_on}"
