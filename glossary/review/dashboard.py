@@ -11,7 +11,7 @@ SHOWN = 10
 
 class ReviewsDuePanel(Component):
     name = "clinical_reviews_due"
-    template_name = "glossary/review/dashboard_panel.html"
+    template_name = "glossary_review/dashboard_panel.html"
     order = 140
 
     def get_context_data(self, parent_context):

@@ -19,7 +19,7 @@ class ClinicalReviewPanel(Panel):
         return super().clean_name or "clinical_review"
 
     class BoundPanel(Panel.BoundPanel):
-        template_name = "glossary/review/panel.html"
+        template_name = "glossary_review/panel.html"
 
         def get_context_data(self, parent_context=None):
             context = super().get_context_data(parent_context)

@@ -89,7 +89,7 @@ def send_reminder(reviewer, address, rows, today) -> None:
     ) % {"count": len(rows)}
     base_url = getattr(settings, "WAGTAILADMIN_BASE_URL", "").rstrip("/")
     body = render_to_string(
-        "glossary/review/reminder_email.txt",
+        "glossary_review/reminder_email.txt",
         {
             "reviewer": reviewer,
             "rows": rows,

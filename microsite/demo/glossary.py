@@ -29,6 +29,7 @@ PAGE_FIELDS = (
 
 
 def build(stdout):
+    reviewers.ensure_reviewers()
     topics = ensure_topics()
     index = GlossaryIndexPage.objects.get(slug="glossary")
     pages = {entry["slug"]: ensure_term_exists(index, entry) for entry in TERMS}

@@ -32,6 +32,11 @@ REVIEWERS = [
 
 
 def build(stdout):
+    ensure_reviewers()
+    stdout.write(f"Clinical reviewers: {len(REVIEWERS)} (fictional).")
+
+
+def ensure_reviewers() -> None:
     for person in REVIEWERS:
         fields = {k: v for k, v in person.items() if k != "name"}
         reviewer, created = Reviewer.objects.get_or_create(
@@ -41,7 +46,6 @@ def build(stdout):
             for name, value in fields.items():
                 setattr(reviewer, name, value)
             reviewer.save()
-    stdout.write(f"Clinical reviewers: {len(REVIEWERS)} (fictional).")
 
 
 def by_name(name: str) -> Reviewer:
