@@ -7,6 +7,7 @@ would not come back the same stays whole in the name. Migrating back writes
 that text into the free-text field again.
 """
 
+from django.contrib.auth.management import create_permissions
 from django.db import migrations
 
 GROUP = "Clinical reviewers"
@@ -48,6 +49,27 @@ def free_text_from_reviewers(apps, schema_editor):
         Term.objects.filter(pk=term.pk).update(reviewed_by=text[:200])
 
 
+def grant_publishing(apps, group):
+    """Approving the last task publishes the page, which Wagtail allows only to
+    users who may publish it: as its "Moderators" group, the reviewers may
+    publish pages (they still edit only pages waiting for their review)."""
+    wagtailcore = apps.get_app_config("wagtailcore")
+    # Permissions are created after all migrations (post_migrate): make sure
+    # Wagtail's page permissions exist on a fresh database.
+    wagtailcore.models_module = True
+    create_permissions(wagtailcore, apps=apps, verbosity=0)
+    wagtailcore.models_module = None
+    root = apps.get_model("wagtailcore", "Page").objects.filter(depth=1).first()
+    if root is None:
+        return
+    publish = apps.get_model("auth", "Permission").objects.get(
+        content_type__app_label="wagtailcore", codename="publish_page"
+    )
+    apps.get_model("wagtailcore", "GroupPagePermission").objects.get_or_create(
+        group=group, page=root, permission=publish
+    )
+
+
 def create_group_and_workflow(apps, schema_editor):
     Group = apps.get_model("auth", "Group")
     Permission = apps.get_model("auth", "Permission")
@@ -63,6 +85,7 @@ def create_group_and_workflow(apps, schema_editor):
             content_type__app_label="wagtailadmin", codename="access_admin"
         )
     )
+    grant_publishing(apps, group)
     if Workflow.objects.filter(name=WORKFLOW).exists():
         return
     content_type, _ = ContentType.objects.get_or_create(

@@ -1,9 +1,22 @@
 """Mark reviewed pages whose medical content changed as "changes not yet reviewed"."""
 
 from django.db.models.signals import post_save
+from wagtail.admin.mail import GroupApprovalTaskStateSubmissionEmailNotifier
 from wagtail.models import Revision
+from wagtail.signals import task_submitted
 
-from .models import ClinicalReviewMixin
+from .models import ClinicalReviewMixin, ClinicalReviewTaskState
+
+
+class ReviewSubmissionEmailNotifier(GroupApprovalTaskStateSubmissionEmailNotifier):
+    """Wagtail e-mails a group approval task's groups when a page reaches it, for
+    its own TaskState class: the same e-mail, with its templates, for ours."""
+
+    def get_template_base_prefix(self, instance, **kwargs):
+        return "task_state_"
+
+
+review_submission_email_notifier = ReviewSubmissionEmailNotifier()
 
 
 def flag_unreviewed_changes(sender, instance, created, raw=False, **kwargs):
@@ -30,4 +43,9 @@ def register_review_signal_handlers():
         flag_unreviewed_changes,
         sender=Revision,
         dispatch_uid="glossary.review.flag_unreviewed_changes",
+    )
+    task_submitted.connect(
+        review_submission_email_notifier,
+        sender=ClinicalReviewTaskState,
+        dispatch_uid="glossary.review.submitted_email_notification",
     )
