@@ -53,7 +53,7 @@ def earlier_reviewer(db):
 
 
 @pytest.fixture
-def reviewed_term(make_term, earlier_reviewer):
+def reviewed_term(make_term, earlier_reviewer):  # noqa: F811
     """A published term reviewed by Dr Ben Cole, as its live revision stands."""
     term = make_term(
         "Butyrate",

@@ -101,7 +101,7 @@ def test_a_linked_reviewer_who_left_the_group_cannot_approve(
     reviewed_term, editor, reviewer
 ):
     reviewer.user.groups.clear()
-    state = submit(reviewed_term, editor)
+    submit(reviewed_term, editor)
 
     task = ClinicalReviewTask.objects.get()
     assert task.get_actions(reviewed_term, reviewer.user) == []
