@@ -6,6 +6,12 @@ import datetime
 import pytest
 from django.contrib.auth.models import Group, User
 from django.urls import reverse
+from wagtail.test.utils.form_data import (
+    inline_formset,
+    nested_form_data,
+    rich_text,
+    streamfield,
+)
 
 from glossary.review.models import CLINICAL_REVIEWERS
 from tests.articles.conftest import (  # noqa: F401
@@ -61,6 +67,7 @@ def reviewed_term(make_term, earlier_reviewer):  # noqa: F811
         sources=[{"title": "Butyrate and the colon", "publisher": "Gut", "year": 2020}],
         publish=True,
     )
+    term = type(term).objects.get(pk=term.pk)
     term.record_review(
         earlier_reviewer, reviewed_on=LONG_AGO, revision=term.live_revision
     )
@@ -88,3 +95,41 @@ def action_url(page, action, task_state):
     return reverse(
         "wagtailadmin_pages:workflow_action", args=(page.pk, action, task_state.pk)
     )
+
+
+def term_form(term, **overrides):
+    """The term edit form as the admin posts it, with ``overrides``."""
+    fields = {
+        "title": term.title,
+        "slug": term.slug,
+        "definition": term.definition,
+        "origin": rich_text(term.origin),
+        "mechanism": rich_text(term.mechanism),
+        "further_sections": streamfield([]),
+        "synonyms": inline_formset([]),
+        "related_term_links": inline_formset([]),
+        "sources": inline_formset(
+            [
+                {
+                    "id": source.pk,
+                    "title": source.title,
+                    "publisher": source.publisher,
+                    "year": source.year or "",
+                    "url": source.url,
+                    "doi": source.doi,
+                    "pmid": source.pmid,
+                }
+                for source in term.sources.all()
+            ],
+            initial=term.sources.count(),
+        ),
+        "comments": inline_formset([]),
+        "seo_title": term.seo_title,
+        "search_description": term.search_description,
+    }
+    fields.update(overrides)
+    return nested_form_data(fields)
+
+
+def edit_url(page):
+    return reverse("wagtailadmin_pages:edit", args=(page.pk,))
