@@ -7,7 +7,7 @@ from wagtail.admin.ui.tables import LocaleColumn
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import IndexView, SnippetViewSet
 
-from glossary.choosers import TopicChooserViewSet
+from glossary.choosers import ReviewerChooserViewSet, TopicChooserViewSet
 from glossary.models import Reviewer, Topic
 from glossary.review import urls as review_urls
 from glossary.review.checks import add_overdue_review_check
@@ -52,6 +52,7 @@ class ReviewerViewSet(SnippetViewSet):
     menu_order = 310
     list_display = ["name", "credentials", "user"]
     ordering = ["name"]
+    chooser_viewset_class = ReviewerChooserViewSet
 
 
 register_snippet(ReviewerViewSet)

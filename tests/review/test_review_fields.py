@@ -7,7 +7,7 @@ import pytest
 
 from glossary.models import GlossaryTermPage
 
-from .conftest import LONG_AGO, edit_url, fresh, term_form
+from .conftest import LONG_AGO, edit_url, fresh, member_of, term_form
 
 pytestmark = pytest.mark.django_db
 
@@ -32,11 +32,19 @@ def test_the_edit_form_shows_the_review_read_only(client, reviewed_term, editor)
     assert '<time datetime="2024-01-10">10 January 2024</time>' in html
 
 
+@pytest.fixture(params=["Editors", "Site operators", "superuser"])
+def anyone(request, django_user_model):
+    """Every role of the permission matrix (docs/security.md)."""
+    if request.param == "superuser":
+        return django_user_model.objects.create_superuser("root", "r@example.org", "x")
+    return member_of(request.param, "member")
+
+
 @pytest.mark.parametrize("action", ["save", "publish"])
 def test_a_crafted_post_cannot_set_the_review(
-    client, reviewed_term, editor, reviewer, action
+    client, reviewed_term, anyone, reviewer, action
 ):
-    client.force_login(editor)
+    client.force_login(anyone)
     forged = {**FORGED, "clinical_reviewer": str(reviewer.pk)}
     data = {**term_form(reviewed_term), **forged}
     if action == "publish":
