@@ -1,6 +1,7 @@
 """Reviewers, the mixin that makes a page type reviewable, and the workflow task."""
 
 import json
+import re
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied
@@ -107,14 +108,20 @@ class Reviewer(RefusesNullCharacters, index.Indexed, models.Model):
         return person
 
 
+BLOCK_KEY = re.compile(r' data-block-key="[^"]*"')
+
+
 def strip_row_ids(value):
     """Revision content without what changes on every save: row ids and
-    positions of inline rows, block ids of StreamFields."""
+    positions of inline rows, block ids of StreamFields, and the block keys the
+    rich text editor writes into HTML the first time it saves it."""
     if isinstance(value, str) and value.startswith("[{"):
         try:
             value = json.loads(value)
         except ValueError:
-            return value
+            return BLOCK_KEY.sub("", value)
+    if isinstance(value, str):
+        return BLOCK_KEY.sub("", value)
     if isinstance(value, list):
         return [strip_row_ids(item) for item in value]
     if isinstance(value, dict):

@@ -34,7 +34,7 @@ def test_the_editors_checks_include_the_overdue_review_rule(
         r for r in config["spec"]["rules"] if r["id"] == "clinical-review-overdue"
     ]
     assert rule["selector"] == '[data-clinical-review="overdue"]'
-    assert rule["none"] == ["exists"]
+    assert rule["none"] == ["has-visible-text"]
     assert "clinical-review-overdue" in config["options"]["runOnly"]
     assert config["messages"]["clinical-review-overdue"]["error_name"] == (
         "Clinical review overdue"
