@@ -141,3 +141,14 @@ def test_each_page_type_declares_its_medical_fields():
         "sources",
     )
     assert ArticlePage.clinical_review_fields == ("body", "sources")
+
+
+def test_the_rich_text_editors_block_keys_are_not_a_change(reviewed_term, editor):
+    # Draftail writes data-block-key into a paragraph the first time it saves it.
+    edit(
+        reviewed_term,
+        editor,
+        origin=reviewed_term.origin.replace("<p>", '<p data-block-key="a1b2c">'),
+    )
+
+    assert not fresh(reviewed_term).has_unreviewed_changes
