@@ -5,10 +5,11 @@ import datetime
 
 import django_filters
 from django.core.exceptions import PermissionDenied
+from django.utils.formats import date_format
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import WagtailFilterSet
-from wagtail.admin.ui.tables import Column, DateColumn, TitleColumn
+from wagtail.admin.ui.tables import Column, TitleColumn
 from wagtail.admin.views.reports import ReportView
 from wagtail.models import Page
 
@@ -91,15 +92,17 @@ class ClinicalReviewReportView(ReportView):
             ),
             Column("page_type", label=_("Type"), accessor=row_value("page_type")),
             Column("reviewer", label=_("Reviewed by"), accessor=row_value("reviewer")),
-            DateColumn(
+            # Days, not Wagtail's DateColumn: it says "3 months ago" or, for a
+            # date to come, "Just now".
+            Column(
                 "last_reviewed",
                 label=_("Last reviewed"),
-                accessor=row_value("last_reviewed"),
+                accessor=day_of("last_reviewed"),
             ),
-            DateColumn(
+            Column(
                 "next_review_due",
                 label=_("Next review due"),
-                accessor=row_value("next_review_due"),
+                accessor=day_of("next_review_due"),
             ),
             Column("state", label=_("Review"), accessor=row_value("state_display")),
             Column(
@@ -120,6 +123,14 @@ def row_value(name):
         return getattr(ReviewRow(page), name)
 
     return value
+
+
+def day_of(name):
+    def day(page):
+        value = getattr(ReviewRow(page), name)
+        return date_format(value, "j M Y") if value else ""
+
+    return day
 
 
 def _yes_or_blank(page):
