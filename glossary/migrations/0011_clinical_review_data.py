@@ -79,12 +79,17 @@ def create_group_and_workflow(apps, schema_editor):
     ClinicalReviewTask = apps.get_model("glossary", "ClinicalReviewTask")
 
     group, _ = Group.objects.get_or_create(name=GROUP)
-    # Created by wagtailadmin's first migration.
-    group.permissions.add(
-        Permission.objects.get(
-            content_type__app_label="wagtailadmin", codename="access_admin"
-        )
+    # As wagtailadmin's first migration makes it (a test database flushed since
+    # has lost it).
+    admin_type, _ = ContentType.objects.get_or_create(
+        app_label="wagtailadmin", model="admin"
     )
+    access_admin, _ = Permission.objects.get_or_create(
+        content_type=admin_type,
+        codename="access_admin",
+        defaults={"name": "Can access Wagtail admin"},
+    )
+    group.permissions.add(access_admin)
     grant_publishing(apps, group)
     if Workflow.objects.filter(name=WORKFLOW).exists():
         return

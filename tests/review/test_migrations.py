@@ -24,7 +24,7 @@ def migrate(targets):
     return executor.loader.project_state(targets).apps
 
 
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+@pytest.mark.django_db(transaction=True)
 def test_reviewers_typed_as_text_or_authors_become_reviewer_records(
     make_term, make_article
 ):
