@@ -137,14 +137,21 @@ def test_the_report_exports_xlsx(client, editor, mixed):
     assert ("Soon term", "glossary term") in {row[:2] for row in rows[1:]}
 
 
-def test_people_without_page_rights_or_a_review_role_are_refused(
-    client, django_user_model, reviewer
-):
+def test_admin_users_without_page_rights_are_refused(client, django_user_model):
+    from django.contrib.auth.models import Permission
+
     outsider = django_user_model.objects.create_user("outsider", password="x")
-    outsider.groups.add(*reviewer.user.groups.all())
-    client.force_login(outsider)  # in Clinical reviewers, but no Reviewer
+    outsider.user_permissions.add(Permission.objects.get(codename="access_admin"))
+    client.force_login(outsider)
 
     assert client.get(REPORT)["Location"] == reverse("wagtailadmin_home")
+    assert "clinical-reviews-due" not in client.get("/admin/").content.decode()
+
+
+def test_clinical_reviewers_see_the_report(client, reviewer):
+    client.force_login(reviewer.user)
+
+    assert client.get(REPORT).status_code == 200
 
 
 def count_queries(client, url) -> int:
