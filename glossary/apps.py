@@ -12,7 +12,9 @@ class GlossaryConfig(AppConfig):
         from django.core import checks
 
         from glossary.checks import check_shared_caches
+        from glossary.review.signal_handlers import register_review_signal_handlers
         from glossary.signal_handlers import register_signal_handlers
 
         register_signal_handlers()
+        register_review_signal_handlers()
         checks.register(check_shared_caches, checks.Tags.caches)

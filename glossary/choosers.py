@@ -1,4 +1,5 @@
-"""The topic chooser, answering 404 at its create address (it has no creation form).
+"""The topic and reviewer choosers, answering 404 at their create address (they
+have no creation form).
 
 Wagtail 8.0 registers a chooser's create URL even when the chooser offers no
 creation form, and a POST to it raises AttributeError: a 500.
@@ -16,4 +17,8 @@ class CreateView(SnippetCreateView):
 
 
 class TopicChooserViewSet(SnippetChooserViewSet):
+    create_view_class = CreateView
+
+
+class ReviewerChooserViewSet(SnippetChooserViewSet):
     create_view_class = CreateView

@@ -28,6 +28,18 @@ DEFAULTS = {
     "GLOSSARY_AUTOLINK_CACHE_TIMEOUT": 24 * 60 * 60,
     # Largest file the importers read, in bytes; a larger file is refused unread.
     "GLOSSARY_IMPORT_MAX_FILE_BYTES": 1024 * 1024,
+    # Clinical review (glossary.review, docs/glossary.md "Clinical review").
+    # Months between two reviews, per page type ("app_label.ModelName"); a
+    # reviewable page type not named here uses the default.
+    "GLOSSARY_REVIEW_INTERVAL_MONTHS": {"glossary.GlossaryTermPage": 36},
+    "GLOSSARY_REVIEW_DEFAULT_INTERVAL_MONTHS": 36,
+    # The dashboard lists pages falling due within this many days.
+    "GLOSSARY_REVIEW_DUE_SOON_DAYS": 30,
+    # Reviewers are reminded of pages falling due within this many days.
+    "GLOSSARY_REVIEW_REMINDER_DAYS": 30,
+    # The workflow reviewable pages go through when no workflow is assigned to
+    # them in Settings > Workflows (its name); None: only assigned workflows.
+    "GLOSSARY_REVIEW_WORKFLOW": "Clinical review",
 }
 
 

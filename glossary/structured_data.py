@@ -23,7 +23,21 @@ def defined_term(term, request=None, glossary=None, synonyms=None) -> dict:
             "name": glossary.title,
             "url": glossary.get_full_url(request),
         }
+    review = medical_review(term)
+    if review:
+        # reviewedBy and lastReviewed belong to the page that explains the term.
+        data["subjectOf"] = {"@type": "MedicalWebPage", "url": data["url"], **review}
     return data
+
+
+def medical_review(page) -> dict:
+    """``reviewedBy`` and ``lastReviewed`` of a page using ClinicalReviewMixin."""
+    review = {}
+    if page.clinical_reviewer_id:
+        review["reviewedBy"] = page.clinical_reviewer.as_schema_person()
+    if page.last_reviewed:
+        review["lastReviewed"] = page.last_reviewed.isoformat()
+    return review
 
 
 def defined_term_set(glossary, terms, request=None) -> dict:

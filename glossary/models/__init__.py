@@ -1,3 +1,10 @@
+from glossary.review.models import (
+    ClinicalReviewTask,
+    ClinicalReviewTaskState,
+    Reviewer,
+    ReviewReminder,
+)
+
 from .index import GlossaryIndexPage
 from .sources import SourceFields
 from .terms import (
@@ -9,6 +16,10 @@ from .terms import (
 from .topics import Topic
 
 __all__ = [
+    "ClinicalReviewTask",
+    "ClinicalReviewTaskState",
+    "ReviewReminder",
+    "Reviewer",
     "GlossaryIndexPage",
     "GlossaryRelatedTerm",
     "GlossaryTermPage",

@@ -4,9 +4,7 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import (
     FieldPanel,
-    FieldRowPanel,
     InlinePanel,
-    MultiFieldPanel,
     MultipleChooserPanel,
     ObjectList,
     PageChooserPanel,
@@ -22,6 +20,8 @@ from glossary.blocks import FurtherSectionsBlock
 from glossary.conf import get_setting
 from glossary.forms import GlossaryTermForm
 from glossary.letters import first_letter, sort_key
+from glossary.review.models import ClinicalReviewMixin
+from glossary.review.panels import ClinicalReviewPanel
 from glossary.serializers import LinesField
 from glossary.structured_data import defined_term
 
@@ -33,8 +33,17 @@ from .validation import RefusesNullCharacters
 SECTION_FEATURES = ["bold", "italic", "link", "ol", "ul", "superscript", "subscript"]
 
 
-class GlossaryTermPage(RefusesNullCharacters, Page):
+class GlossaryTermPage(RefusesNullCharacters, ClinicalReviewMixin, Page):
     """One health term: what it means, where it comes from and how it works."""
+
+    # Changing any of these sends a reviewed term back to clinical review.
+    clinical_review_fields = (
+        "definition",
+        "origin",
+        "mechanism",
+        "further_sections",
+        "sources",
+    )
 
     definition = models.TextField(
         max_length=600,
@@ -65,16 +74,6 @@ class GlossaryTermPage(RefusesNullCharacters, Page):
         blank=True,
         related_name="terms",
         help_text=_("Tick the subjects this term belongs to; readers filter by them."),
-    )
-    reviewed_by = models.CharField(
-        max_length=200,
-        blank=True,
-        help_text=_("Reviewer's name and credentials, e.g. 'Dr Ana Ruiz, MD'."),
-    )
-    last_reviewed = models.DateField(
-        null=True,
-        blank=True,
-        help_text=_("The date the reviewer last checked this term."),
     )
     never_autolink = models.BooleanField(
         default=False,
@@ -154,17 +153,7 @@ class GlossaryTermPage(RefusesNullCharacters, Page):
             heading=_("Sources"),
             help_text=_("The papers and guidelines that back up this explanation."),
         ),
-        MultiFieldPanel(
-            [
-                FieldRowPanel(
-                    [
-                        FieldPanel("reviewed_by", heading=_("Medically reviewed by")),
-                        FieldPanel("last_reviewed", heading=_("Last reviewed")),
-                    ]
-                )
-            ],
-            heading=_("Medical review"),
-        ),
+        ClinicalReviewPanel(),
     ]
     settings_panels = Page.settings_panels + [
         FieldPanel("never_autolink"),
@@ -205,6 +194,7 @@ class GlossaryTermPage(RefusesNullCharacters, Page):
         APIField("related_term_summaries"),
         APIField("topic_names"),
         APIField("last_reviewed"),
+        APIField("reviewer_summary"),
     ]
 
     base_form_class = GlossaryTermForm
@@ -261,6 +251,13 @@ class GlossaryTermPage(RefusesNullCharacters, Page):
     def saved_synonym_names(self) -> list[str]:
         """The synonyms as last saved, from the column ``save()`` fills."""
         return self.synonyms_text.splitlines()
+
+    @property
+    def reviewer_summary(self) -> dict | None:
+        reviewer = self.clinical_reviewer
+        if reviewer is None:
+            return None
+        return {"name": reviewer.name, "credentials": reviewer.credentials}
 
     @property
     def topic_names(self) -> list[str]:

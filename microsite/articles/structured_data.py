@@ -3,6 +3,8 @@ lastReviewed are valid properties)."""
 
 from django.conf import settings
 
+from glossary.structured_data import medical_review
+
 
 def citation(source) -> dict:
     work = {"@type": "CreativeWork", "name": source.title}
@@ -37,10 +39,7 @@ def article_json_ld(page, request=None) -> dict:
     }
     if page.hero_image_id:
         data["image"] = hero_image_url(page, request)
-    if page.reviewer_id:
-        data["reviewedBy"] = page.reviewer.as_schema_person()
-    if page.last_reviewed:
-        data["lastReviewed"] = page.last_reviewed.isoformat()
+    data.update(medical_review(page))
     return data
 
 

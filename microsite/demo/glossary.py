@@ -16,7 +16,7 @@ from glossary.models import (
     GlossaryTermSynonym,
     Topic,
 )
-from microsite.demo import site
+from microsite.demo import reviewers, site
 from microsite.demo.glossary_terms import FEATURED_ON_HOME, TERMS, TOPICS
 
 SOURCE_FIELDS = ("title", "publisher", "year", "url", "doi", "pmid")
@@ -25,12 +25,11 @@ PAGE_FIELDS = (
     "definition",
     "origin",
     "mechanism",
-    "reviewed_by",
-    "last_reviewed",
 )
 
 
 def build(stdout):
+    reviewers.ensure_reviewers()
     topics = ensure_topics()
     index = GlossaryIndexPage.objects.get(slug="glossary")
     pages = {entry["slug"]: ensure_term_exists(index, entry) for entry in TERMS}
@@ -75,8 +74,6 @@ def page_fields(entry: dict) -> dict:
         "definition": entry["definition"],
         "origin": paragraphs(entry["origin"]),
         "mechanism": paragraphs(entry["mechanism"]),
-        "reviewed_by": entry["reviewed_by"],
-        "last_reviewed": entry["last_reviewed"],
     }
 
 
@@ -127,6 +124,7 @@ def update_term(page, entry, topics, pages) -> int:
         and page.latest_revision_id
         and stored_state(page) == wanted_state(entry)
     ):
+        record_review(page, entry)
         return 0
     for name, value in page_fields(entry).items():
         setattr(page, name, value)
@@ -146,7 +144,23 @@ def update_term(page, entry, topics, pages) -> int:
     page.topics = [topics[slug] for slug in entry["topics"]]
     set_related_terms(page, [pages[slug] for slug in entry["related"]])
     page.save_revision().publish()
+    record_review(page, entry)
     return 1
+
+
+def record_review(page: GlossaryTermPage, entry: dict) -> None:
+    """The demo's review of the term, stamped as the "Clinical review" task does."""
+    reviewer = reviewers.by_name(entry["reviewer"])
+    if (page.clinical_reviewer_id, page.last_reviewed) == (
+        reviewer.pk,
+        entry["last_reviewed"],
+    ):
+        return
+    page.record_review(
+        reviewer,
+        reviewed_on=entry["last_reviewed"],
+        revision=page.get_latest_revision(),
+    )
 
 
 def set_related_terms(page: GlossaryTermPage, related: list[GlossaryTermPage]):

@@ -211,6 +211,11 @@ WAGTAILSEARCH_BACKENDS = {
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 # The glossary lives under the home page only (docs/editors.md, "The page tree").
 GLOSSARY_INDEX_PARENT_PAGE_TYPES = ["home.HomePage"]
+# Clinical review cycles, in months (docs/editors.md, "Clinical review").
+GLOSSARY_REVIEW_INTERVAL_MONTHS = {
+    "glossary.GlossaryTermPage": env_int("REVIEW_INTERVAL_MONTHS_TERMS", 36),
+    "articles.ArticlePage": env_int("REVIEW_INTERVAL_MONTHS_ARTICLES", 24),
+}
 WAGTAILAPI_BASE_URL = WAGTAILADMIN_BASE_URL
 WAGTAILAPI_LIMIT_MAX = 100
 WAGTAILDOCS_EXTENSIONS = [

@@ -11,7 +11,8 @@ def test_editors_can_open_the_new_article_form(admin_client, article_index):
     assert response.status_code == 200
     html = response.content.decode()
     assert "Link glossary terms automatically" in html
-    assert "Authorship and medical review" in html
+    assert "Authorship" in html
+    assert "Not clinically reviewed yet." in html
 
 
 def test_editors_can_open_an_existing_article(admin_client, make_article):

@@ -8,8 +8,9 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from microsite.articles.models import ArticlePage, ArticleRelatedArticle, ArticleSource
+from tests.glossary.factories import ReviewerFactory
 
-from .factories import AuthorFactory, TopicFactory, sample_body
+from .factories import TopicFactory, sample_body
 
 pytestmark = pytest.mark.django_db
 
@@ -23,14 +24,14 @@ def json_ld_of(html: str) -> dict:
 
 @pytest.fixture
 def reviewer(db):
-    return AuthorFactory(name="Priya Shah", role="Registered dietitian")
+    return ReviewerFactory(name="Priya Shah", credentials="Registered dietitian")
 
 
 @pytest.fixture
 def article(make_article, reviewer):
     page = make_article(
         title="Fibre and your gut",
-        reviewer=reviewer,
+        clinical_reviewer=reviewer,
         last_reviewed=datetime.date(2025, 5, 2),
         topics=[TopicFactory(name="Nutrition")],
     )

@@ -2,10 +2,15 @@ import pytest
 from django.core.management import CommandError, call_command
 from wagtail.models import Revision
 
+from glossary.models import Reviewer
 from microsite.articles.models import ArticlePage, Author
-from tests.glossary.factories import GlossaryIndexPageFactory, GlossaryTermPageFactory
+from tests.glossary.factories import (
+    GlossaryIndexPageFactory,
+    GlossaryTermPageFactory,
+    ReviewerFactory,
+)
 
-from .factories import AuthorFactory, TopicFactory
+from .factories import TopicFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -210,11 +215,15 @@ def test_unknown_parent_stops_before_reading_files(write, article_index, author)
 
 
 def test_reviewer_by_name_is_linked(write, article_index, author):
-    AuthorFactory(name="Priya Shah")
+    ReviewerFactory(name="Priya Shah")
 
     run(write("a.md", article_text(reviewer="Priya Shah")), "--publish")
 
-    assert ArticlePage.objects.get().reviewer.name == "Priya Shah"
+    article = ArticlePage.objects.get()
+    assert article.clinical_reviewer.name == "Priya Shah"
+    # The review covers what was imported: no "changes not yet reviewed".
+    assert article.reviewed_revision == article.live_revision
+    assert not article.has_unreviewed_changes
 
 
 def test_a_missing_author_is_created_and_reported(write, article_index, author):
@@ -273,8 +282,8 @@ def test_a_missing_reviewer_is_not_invented(write, article_index, author):
     ok, out, err, _ = run(path)
 
     assert not ok
-    assert f"{path}:5: No author called 'Dr Nobody Known'" in err
-    assert not Author.objects.filter(name="Dr Nobody Known").exists()
+    assert f"{path}:5: No clinical reviewer called 'Dr Nobody Known'" in err
+    assert not Reviewer.objects.filter(name="Dr Nobody Known").exists()
 
 
 def test_imported_sources_and_related_terms_keep_the_files_order(

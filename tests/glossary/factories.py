@@ -9,7 +9,7 @@ from wagtail.models import Page
 from wagtail.search.backends import get_search_backend
 
 from glossary.letters import first_letter
-from glossary.models import GlossaryIndexPage, GlossaryTermPage, Topic
+from glossary.models import GlossaryIndexPage, GlossaryTermPage, Reviewer, Topic
 
 
 class TopicFactory(factory.django.DjangoModelFactory):
@@ -111,3 +111,11 @@ def refresh_planner_statistics():
     with connection.cursor() as cursor:
         for table in tables:
             cursor.execute(f"ANALYZE {connection.ops.quote_name(table)}")
+
+
+class ReviewerFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Reviewer
+
+    name = factory.Sequence(lambda n: f"Dr Reviewer {n}")
+    credentials = "MD"

@@ -25,8 +25,6 @@ def term_form(**overrides):
         "related_term_links": inline_formset([]),
         "sources": inline_formset([]),
         "comments": inline_formset([]),
-        "reviewed_by": "",
-        "last_reviewed": "",
         "seo_title": "",
         "search_description": "",
     }

@@ -3,6 +3,8 @@ import re
 
 import pytest
 
+from .factories import ReviewerFactory
+
 pytestmark = pytest.mark.django_db
 
 
@@ -41,7 +43,7 @@ def microbiome(make_term, make_topic):
                 {"title": "Keep in mind", "text": "<p>Most studies are small.</p>"},
             ),
         ],
-        reviewed_by="Dr Ana Ruiz, MD",
+        clinical_reviewer=ReviewerFactory(name="Dr Ana Ruiz", credentials="MD"),
         last_reviewed=datetime.date(2026, 3, 4),
     )
     return term

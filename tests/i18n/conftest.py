@@ -11,6 +11,7 @@ from wagtail.models import Locale
 
 from tests.consent.conftest import categories, site_pages, site_url  # noqa: F401
 from tests.glossary.conftest import glossary_index, make_term, make_topic  # noqa: F401
+from tests.glossary.factories import ReviewerFactory
 
 
 @pytest.fixture
@@ -44,6 +45,6 @@ def german_term(make_term, make_topic):  # noqa: F811 (fixtures)
         sources=[{"title": "Darmflora und Gesundheit", "publisher": "Ärzteblatt"}],
         origin="<p>Von griechisch <i>mikros</i>, klein, und <i>bios</i>, Leben.</p>",
         mechanism="<p>Mikroben vergären Ballaststoffe zu kurzkettigen Fettsäuren.</p>",
-        reviewed_by="Dr. med. Ana Ruiz",
+        clinical_reviewer=ReviewerFactory(name="Dr. med. Ana Ruiz", credentials=""),
         last_reviewed=datetime.date(2026, 3, 4),
     )

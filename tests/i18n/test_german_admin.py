@@ -33,7 +33,7 @@ def test_the_glossary_term_form_is_german(german_admin, glossary_index):
         "Woher der Begriff kommt",
         "Synonyme und andere Bezeichnungen",
         "Quellen und Prüfung",
-        "Medizinisch geprüft von",
+        "Noch nicht medizinisch geprüft.",
         "Glossarthemen",
     ]:
         assert text in html

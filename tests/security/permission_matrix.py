@@ -84,8 +84,27 @@ def translated_wording_urls(area, namespace, chooser, target):
     ]
 
 
+def reviewer_urls():
+    """Site operators manage the clinical reviewers (a Reviewer links an admin
+    account to approving). Wagtail's snippet chooser lists them to every admin
+    user, as it does every snippet: names and credentials, which the pages show
+    anyway."""
+    urls = snippet_urls(
+        "Clinical reviewers",
+        "wagtailsnippets_glossary_reviewer",
+        "wagtailsnippetchoosers_glossary_reviewer",
+        "reviewer",
+        OPERATORS,
+    )
+    for position, url in enumerate(urls):
+        if url.view.startswith("chooser") and "create" not in url.view:
+            urls[position] = replace(url, expected=STAFF)
+    return urls
+
+
 CATEGORIES = "Cookie categories"
 RECORDS = "Consent records"
+REVIEW = "Clinical review"
 
 ADMIN_URLS = [
     AdminURL(CATEGORIES, "list", "consent_categories:index", STAFF),
@@ -149,6 +168,23 @@ ADMIN_URLS = [
         "topic",
         STAFF,
     ),
+    *reviewer_urls(),
+    AdminURL(REVIEW, "report", "glossary_review:report", STAFF),
+    AdminURL(REVIEW, "report results", "glossary_review:report_results", STAFF),
+    AdminURL(REVIEW, "export CSV", "glossary_review:report", STAFF, query="export=csv"),
+    AdminURL(
+        REVIEW, "export XLSX", "glossary_review:report", STAFF, query="export=xlsx"
+    ),
+    # Only a member of "Clinical reviewers" linked to a Reviewer approves (not a
+    # role of this table; tests/review/test_task.py): a superuser cannot either.
+    AdminURL(
+        REVIEW,
+        "approve (POST)",
+        "wagtailadmin_pages:workflow_action",
+        (LOGIN, REFUSED, REFUSED, REFUSED),
+        "review",
+        method="POST",
+    ),
     *snippet_urls(
         "Article authors",
         "wagtailsnippets_articles_author",
@@ -167,6 +203,7 @@ CATEGORY = "Category"
 COOKIE = "Declared cookie"
 BANNER = "Cookie banner"
 GATED_SCRIPT = "Gated script"
+TERM = "Glossary term"
 
 FORM_FIELDS = [
     FormField(CATEGORY, "name", WORDING),
@@ -200,6 +237,12 @@ FORM_FIELDS = [
     FormField(GATED_SCRIPT, "enabled", SCRIPT),
     FormField(GATED_SCRIPT, "safe_on_sensitive_pages", SCRIPT),
 ]
+# Stamped by the "Clinical review" task only; tests/review/test_review_fields.py
+# posts them as each role.
+REVIEW_FORM_FIELDS = [
+    FormField(TERM, "clinical_reviewer", NOBODY),
+    FormField(TERM, "last_reviewed", NOBODY),
+]
 
 
 def markdown_table(heading, rows, label):
@@ -219,7 +262,7 @@ def url_table():
 
 
 def field_table():
-    return markdown_table("form field", FORM_FIELDS, field_label)
+    return markdown_table("form field", FORM_FIELDS + REVIEW_FORM_FIELDS, field_label)
 
 
 def field_label(form_field):

@@ -9,7 +9,7 @@ from wagtail.models import Locale, Site
 
 from consent.models import BannerSettings, GatedScript
 from consent.wordings import BannerWording, CategoryWording
-from glossary.models import Topic
+from glossary.models import Reviewer, Topic
 from microsite.articles.models import Author
 
 from .permission_matrix import (
@@ -28,6 +28,24 @@ pytestmark = pytest.mark.django_db
 SECURITY_DOC = Path(__file__).parents[2] / "docs" / "security.md"
 
 
+def term_in_review():
+    """A term waiting for clinical review: its page and its task state."""
+    from django.contrib.auth.models import User
+
+    from tests.glossary.factories import (
+        GlossaryIndexPageFactory,
+        GlossaryTermPageFactory,
+    )
+
+    home = Site.objects.get(is_default_site=True).root_page
+    glossary = GlossaryIndexPageFactory(parent=home)
+    term = GlossaryTermPageFactory(parent=glossary, title="Butyrate")
+    term.save_revision()
+    requester = User.objects.create_user("requester")
+    state = term.get_workflow().start(term, requester)
+    return term.pk, state.current_task_state.pk
+
+
 @pytest.fixture
 def targets():
     """The primary key each URL names, by the name the table gives its object."""
@@ -41,6 +59,8 @@ def targets():
         ).pk,
         "topic": Topic.objects.create(name="Skin", slug="skin").pk,
         "author": Author.objects.create(name="Dr Hannah Price", bio="Dietitian.").pk,
+        "reviewer": Reviewer.objects.create(name="Dr Ana Ruiz", credentials="MD").pk,
+        "review": term_in_review(),
         "banner": site.pk,
         "category wording": CategoryWording.objects.get_or_create(
             category=analytics,
@@ -57,6 +77,9 @@ def targets():
 def address(url, targets):
     if url.url_name == "wagtailsettings:edit":
         args = ["consent", "bannersettings", targets[url.target]]
+    elif url.url_name == "wagtailadmin_pages:workflow_action":
+        page_id, task_state_id = targets[url.target]
+        args = [page_id, "approve", task_state_id]
     else:
         args = [targets[url.target]] if url.target else []
     query = url.query.format(**targets)
@@ -124,6 +147,7 @@ PLUGIN_URL_PREFIXES = (
     "wagtailsnippetchoosers_articles_",
     "consent_categories:",
     "consent_records:",
+    "glossary_review:",
 )
 
 

@@ -8,7 +8,7 @@ from wagtail.blocks import StreamValue
 
 from glossary.importer.transactions import database_refusal, rolled_back_if
 from glossary.importer.write import error_messages
-from glossary.models import GlossaryTermPage, Topic
+from glossary.models import GlossaryTermPage, Reviewer, Topic
 from microsite.articles.models import (
     ArticlePage,
     ArticleRelatedTerm,
@@ -123,7 +123,7 @@ class ArticleImporter:
             "author": author,
             "created_author": created_author,
             "reviewer": (
-                self.find_author(parsed.reviewer, parsed.line_of("reviewer"))
+                self.find_reviewer(parsed.reviewer, parsed.line_of("reviewer"))
                 if parsed.reviewer
                 else None
             ),
@@ -157,6 +157,16 @@ class ArticleImporter:
                 line,
             )
         return author
+
+    def find_reviewer(self, name: str, line: int) -> Reviewer:
+        reviewer = Reviewer.objects.filter(name__iexact=name).first()
+        if reviewer is None:
+            raise ArticleFileError(
+                f"No clinical reviewer called {name!r}: add them under Clinical "
+                "reviewers in the Wagtail admin first.",
+                line,
+            )
+        return reviewer
 
     def find_topics(self, names: list[str], line: int) -> list[Topic]:
         topics = []
@@ -200,6 +210,7 @@ class ArticleImporter:
             return ImportOutcome("created", None, f"would create '{parsed.slug}'")
         if self.publish:
             revision.publish()
+        self.record_review(page, parsed, values, revision)
         state = "published" if self.publish else "draft"
         return ImportOutcome("created", page, f"created '{parsed.slug}' ({state})")
 
@@ -212,6 +223,7 @@ class ArticleImporter:
         if unchanged and not needs_publishing:
             return ImportOutcome("unchanged", existing, f"'{parsed.slug}' is unchanged")
         revision = existing.get_latest_revision()
+        review_changed = self.review_of(page) != self.wanted_review(parsed, values)
         if not unchanged:
             self.apply(page, parsed, values)
             self.validate_rows(page)
@@ -220,6 +232,8 @@ class ArticleImporter:
             return ImportOutcome("updated", existing, f"would update '{parsed.slug}'")
         if self.publish:
             revision.publish()
+        if review_changed:
+            self.record_review(page, parsed, values, revision)
         return ImportOutcome("updated", existing, f"updated '{parsed.slug}'")
 
     def apply(self, page: ArticlePage, parsed: ParsedArticle, values: dict) -> None:
@@ -228,7 +242,8 @@ class ArticleImporter:
         page.intro = parsed.intro
         page.body = self.body_block.to_python(parsed.body)
         page.author = values["author"]
-        page.reviewer = values["reviewer"]
+        # Kept on the page row, not in revisions: record_review() writes them.
+        page.clinical_reviewer = values["reviewer"]
         page.last_reviewed = parsed.last_reviewed
         page.date_published = parsed.date_published
         page.autolink_glossary = parsed.autolink_glossary
@@ -244,13 +259,34 @@ class ArticleImporter:
             for position, term in enumerate(values["terms"])
         ]
 
+    @staticmethod
+    def record_review(page, parsed, values, revision) -> None:
+        """The file's review, as the "Clinical review" task would stamp it.
+
+        The importer is an operator's tool: it may carry existing reviews over.
+        """
+        if values["reviewer"] is None and parsed.last_reviewed is None:
+            return
+        page.record_review(
+            values["reviewer"], reviewed_on=parsed.last_reviewed, revision=revision
+        )
+
+    @staticmethod
+    def review_of(page) -> tuple:
+        return (page.clinical_reviewer_id, page.last_reviewed)
+
+    @staticmethod
+    def wanted_review(parsed, values) -> tuple:
+        reviewer = values["reviewer"]
+        return (reviewer.pk if reviewer else None, parsed.last_reviewed)
+
     def fingerprint(self, page: ArticlePage) -> dict:
         return {
             "title": page.title,
             "intro": page.intro,
             "body": canonical_body(page.body),
             "author": page.author_id,
-            "reviewer": page.reviewer_id,
+            "reviewer": page.clinical_reviewer_id,
             "last_reviewed": page.last_reviewed,
             "date_published": page.date_published,
             "autolink_glossary": page.autolink_glossary,

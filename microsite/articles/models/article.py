@@ -1,13 +1,11 @@
 import datetime
 
 from django import forms
-from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.functional import cached_property
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import (
     FieldPanel,
-    FieldRowPanel,
     InlinePanel,
     MultiFieldPanel,
     PageChooserPanel,
@@ -23,6 +21,8 @@ from consent.sensitivity import SensitivePageMixin
 from glossary.autolink.references import AutolinkedTermsField
 from glossary.models import GlossaryTermPage, SourceFields
 from glossary.models.validation import RefusesNullCharacters
+from glossary.review.models import ClinicalReviewMixin
+from glossary.review.panels import ClinicalReviewPanel
 from microsite.articles.blocks import ArticleBodyBlock
 
 
@@ -32,7 +32,7 @@ class ArticlePageQuerySet(PageQuerySet):
         return (
             self.live()
             .public()
-            .select_related("author", "hero_image")
+            .select_related("author", "hero_image", "clinical_reviewer")
             .prefetch_related("topics", "hero_image__renditions")
             .order_by("-date_published", "-pk")
         )
@@ -41,8 +41,11 @@ class ArticlePageQuerySet(PageQuerySet):
         return self.filter(topics=topic)
 
 
-class ArticlePage(RefusesNullCharacters, SensitivePageMixin, Page):
+class ArticlePage(RefusesNullCharacters, SensitivePageMixin, ClinicalReviewMixin, Page):
     """An explanatory article with an author, key takeaways and its sources."""
+
+    # Changing any of these sends a reviewed article back to clinical review.
+    clinical_review_fields = ("body", "sources")
 
     intro = models.TextField(
         max_length=400,
@@ -74,20 +77,6 @@ class ArticlePage(RefusesNullCharacters, SensitivePageMixin, Page):
         on_delete=models.PROTECT,
         related_name="articles",
         help_text="Who wrote the article. Their bio appears at the end.",
-    )
-    reviewer = models.ForeignKey(
-        "articles.Author",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="reviewed_articles",
-        verbose_name="medical reviewer",
-        help_text="Optional: the qualified person who checked the article's accuracy.",
-    )
-    last_reviewed = models.DateField(
-        null=True,
-        blank=True,
-        help_text="The date the reviewer last checked the article.",
     )
     date_published = models.DateField(
         "publication date",
@@ -123,10 +112,10 @@ class ArticlePage(RefusesNullCharacters, SensitivePageMixin, Page):
             [
                 FieldPanel("author"),
                 FieldPanel("date_published"),
-                FieldRowPanel([FieldPanel("reviewer"), FieldPanel("last_reviewed")]),
             ],
-            heading="Authorship and medical review",
+            heading="Authorship",
         ),
+        ClinicalReviewPanel(),
         FieldPanel("topics", widget=forms.CheckboxSelectMultiple),
         InlinePanel("sources", label="Source", heading="Sources"),
         InlinePanel(
@@ -184,18 +173,6 @@ class ArticlePage(RefusesNullCharacters, SensitivePageMixin, Page):
     class Meta:
         verbose_name = "article"
 
-    def clean(self):
-        super().clean()
-        errors = {}
-        if self.reviewer_id and self.reviewer_id == self.author_id:
-            errors["reviewer"] = (
-                "The medical reviewer must be someone other than the author."
-            )
-        if self.last_reviewed and not self.reviewer_id:
-            errors["last_reviewed"] = "Choose the medical reviewer who did this review."
-        if errors:
-            raise ValidationError(errors)
-
     @property
     def date_modified(self) -> datetime.date:
         changed = self.last_published_at or self.latest_revision_created_at
@@ -209,9 +186,10 @@ class ArticlePage(RefusesNullCharacters, SensitivePageMixin, Page):
 
     @property
     def reviewer_summary(self) -> dict | None:
-        if not self.reviewer_id:
+        reviewer = self.clinical_reviewer
+        if reviewer is None:
             return None
-        return {"name": self.reviewer.name, "role": self.reviewer.role}
+        return {"name": reviewer.name, "role": reviewer.credentials}
 
     @cached_property
     def topic_list(self) -> list:

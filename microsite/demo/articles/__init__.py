@@ -13,6 +13,7 @@ from wagtail.models import Site
 from glossary.models import GlossaryTermPage, Topic
 from microsite.articles.importer import ArticleImporter, parse_article
 from microsite.articles.models import ArticleIndexPage, Author
+from microsite.demo import reviewers
 
 from .people import AUTHORS, INDEX, TOPICS
 
@@ -24,6 +25,8 @@ def build(stdout):
     index = ensure_index(home)
     for person in AUTHORS:
         ensure_author(person)
+    # The articles' front matter names their clinical reviewers.
+    reviewers.ensure_reviewers()
     for slug, name in TOPICS.items():
         Topic.objects.get_or_create(
             slug=slug, locale_id=index.locale_id, defaults={"name": name}

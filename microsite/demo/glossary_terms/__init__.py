@@ -7,11 +7,22 @@ statements, cited with the identifiers readers can follow.
 
 from datetime import date
 
+from microsite.demo.reviewers import AMARA, LUCAS
+
 from . import axes, barrier, basics, biotics, metabolites
 
-REVIEW = {
-    "reviewed_by": "Medical review team, Gut Health Explained",
-    "last_reviewed": date(2026, 11, 2),
+# Who reviewed each term and when (microsite.demo.reviewers, fictional people).
+# Dates differ so that the dashboard and the public lines show every state:
+# postbiotics is overdue, psychobiotics falls due in the weeks after the demo's
+# writing (December 2026), the rest are current.
+REVIEW = {"reviewer": AMARA, "last_reviewed": date(2026, 11, 2)}
+REVIEWS = {
+    "postbiotics": {"reviewer": LUCAS, "last_reviewed": date(2023, 9, 1)},
+    "psychobiotics": {"reviewer": LUCAS, "last_reviewed": date(2024, 1, 2)},
+    "prebiotics": {"reviewer": LUCAS, "last_reviewed": date(2025, 4, 14)},
+    "probiotics": {"reviewer": LUCAS, "last_reviewed": date(2025, 4, 14)},
+    "butyrate": {"reviewer": LUCAS, "last_reviewed": date(2026, 2, 9)},
+    "short-chain-fatty-acids": {"reviewer": LUCAS, "last_reviewed": date(2026, 2, 9)},
 }
 
 TOPICS = [
@@ -53,7 +64,7 @@ TOPICS = [
 ]
 
 TERMS = [
-    {**REVIEW, **term}
+    {**REVIEW, **REVIEWS.get(term["slug"], {}), **term}
     for module in (basics, metabolites, axes, barrier, biotics)
     for term in module.TERMS
 ]
