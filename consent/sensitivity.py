@@ -10,8 +10,12 @@ import the plugin:
 - optionally ``sensitive_path_name``: the placeholder of the page's own slug in
   the redacted address (``/glossary/[term]/``); the model name by default.
 
-``SensitivePageMixin`` gives a host site's page models the field.
+``SensitivePageMixin`` gives a host site's page models the field. A view that is
+no page but tells what a reader looks for (a site search) puts a
+``SensitiveView`` in its template context as ``consent_view``.
 """
+
+from dataclasses import dataclass
 
 from django.db import models
 from django.db.models import Q
@@ -59,6 +63,21 @@ class SensitivePageMixin(models.Model):
         abstract = True
 
 
+@dataclass(frozen=True)
+class SensitiveView:
+    """A view that is no page, shielded as a sensitive page: ``type`` and ``path``
+    are what scripts are told instead of its title and address."""
+
+    type: str
+    path: str
+
+
+def shielded(context):
+    """What the shield judges in a template context: the view's own declaration
+    (``consent_view``), else the page."""
+    return context.get("consent_view") or context.get("page")
+
+
 def type_default(model) -> bool:
     """Whether pages of ``model`` are sensitive unless an editor says otherwise."""
     chosen = settings.CONSENT_SENSITIVE_PAGE_TYPES
@@ -71,6 +90,8 @@ def type_default(model) -> bool:
 def is_sensitive(page) -> bool:
     """Whether ``page`` (a specific page, or None for a view that is no page) is
     sensitive."""
+    if isinstance(page, SensitiveView):
+        return True
     if page is None or not hasattr(page, "_meta"):
         return False
     marked = getattr(page, FIELD, None)
@@ -94,6 +115,8 @@ def page_context(page, request=None) -> dict:
     visitor: ``{"sensitive": False}``, or the page type and redacted address."""
     if not is_sensitive(page):
         return {"sensitive": False}
+    if isinstance(page, SensitiveView):
+        return {"sensitive": True, "type": str(page.type), "path": page.path}
     return {
         "sensitive": True,
         "type": str(capfirst(page._meta.verbose_name)),

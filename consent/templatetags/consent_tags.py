@@ -60,7 +60,7 @@ def consent_head_script(context):
     config["preview"] = is_preview(request)
     # The same for every visitor of the page: whether it is sensitive, and what
     # scripts may know of it (consent.sensitivity).
-    config["page"] = sensitivity.page_context(context.get("page"), request)
+    config["page"] = sensitivity.page_context(sensitivity.shielded(context), request)
     # In the markup, not only the header: a copy served without the application's
     # headers still sends no address to other hosts.
     referrer = (
@@ -79,7 +79,7 @@ def consent_head_script(context):
 def gated_scripts(context, placement):
     """Inert ``<script type="text/plain">`` tags for the enabled gated scripts; on
     a sensitive page only those an operator marked safe there."""
-    page = context.get("page")
+    page = sensitivity.shielded(context)
     scripts = [
         s
         for s in declarations.current()["scripts"]
@@ -156,7 +156,7 @@ class GatedNode(template.Node):
 
     def render(self, context):
         category = self.category.resolve(context)
-        if category in sensitivity.blocked_on(context.get("page")):
+        if category in sensitivity.blocked_on(sensitivity.shielded(context)):
             # Not even inert: the markup would name the provider the page loads.
             return template.loader.render_to_string(
                 "consent/withheld_block.html", {"category": category}

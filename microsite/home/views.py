@@ -9,6 +9,7 @@ from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
 from wagtail.models import Page
 
+from consent.sensitivity import SensitiveView
 from glossary.search import ranked_search
 
 MAX_QUERY_LENGTH = 200
@@ -38,7 +39,13 @@ def search(request):
     number, or is past the end, falls back to the first or last page.
     """
     query = request.GET.get("q", "").strip()
-    context = {"query": query, "max_length": MAX_QUERY_LENGTH, "results": []}
+    context = {
+        "query": query,
+        "max_length": MAX_QUERY_LENGTH,
+        "results": [],
+        # What a reader searches for is health data: shielded as a sensitive page.
+        "consent_view": SensitiveView("Search results", reverse("search")),
+    }
     if len(query) > MAX_QUERY_LENGTH:
         context["error"] = (
             f"Your search is too long. Please use {MAX_QUERY_LENGTH} characters "

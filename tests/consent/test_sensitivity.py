@@ -206,3 +206,18 @@ def test_a_referrer_policy_that_sends_addresses_elsewhere_is_warned_of(
 def test_the_site_sends_a_referrer_policy_that_keeps_paths_home(client, site_pages):
     response = client.get("/")
     assert response["Referrer-Policy"] == "strict-origin-when-cross-origin"
+
+
+def test_site_search_is_shielded_as_a_sensitive_page(client, term):
+    # What a reader searches for ("IBS flare-up diet") is health data too.
+    html = client.get("/search/?q=gut%E2%80%93brain+axis+anxiety").content.decode()
+
+    assert config_of(html)["page"] == {
+        "sensitive": True,
+        "type": "Search results",
+        "path": "/search/",
+    }
+    assert 'data-consent="marketing"' not in html
+    assert 'data-consent="analytics"' in html  # the demo's safe first-party analytics
+    assert '<meta name="referrer" content="same-origin">' in html
+    assert "anxiety" not in json.dumps(config_of(html))
