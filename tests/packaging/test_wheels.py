@@ -20,7 +20,7 @@ PLUGINS = {
     "consent": "wagtail-consent-kit",
 }
 REQUIREMENTS = {
-    "glossary": {"wagtail>=7.4", "PyYAML>=6.0"},
+    "glossary": {"wagtail>=7.4", "PyYAML>=6.0", "django-tasks<0.13,>=0.9"},
     "consent": {
         "wagtail>=7.4",
         "django-cookie-consent<1.1,>=1.0",
