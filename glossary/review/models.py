@@ -301,7 +301,12 @@ class ClinicalReviewTask(AbstractGroupApprovalTask):
         return Reviewer.objects.filter(user=user).first()
 
     def user_can_approve(self, user) -> bool:
-        return self._user_in_groups(user) and self.reviewer_for(user) is not None
+        """A member of one of the task's groups who is linked to a Reviewer."""
+        if not user.is_authenticated or not user.is_active:
+            return False
+        return Reviewer.objects.filter(
+            user=user, user__groups__in=self.groups.all()
+        ).exists()
 
     def user_can_access_editor(self, obj, user):
         return self.user_can_approve(user)
