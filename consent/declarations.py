@@ -1,8 +1,14 @@
 """Categories, declared cookies and gated scripts as plain data, cached.
 
 Every page embeds them, so they are read once and kept in the cache until
-``declarations_changed`` fires.
+``declarations_changed`` fires. Each process also keeps the last copy it read,
+with the version it was read under: a page then reads one small version key,
+not the whole declarations (unpickling them cost about 0.3 ms, three times per
+page). ``forget()`` gives the version a new value, so every process reads the
+declarations again on its next request.
 """
+
+import uuid
 
 from cookie_consent.models import CookieGroup
 from django.core.cache import caches
@@ -139,9 +145,33 @@ def load():
     }
 
 
+# (version, declarations) last read by this process. Callers only read them.
+_kept = (None, None)
+
+
+def _version_key():
+    return f"{settings.CONSENT_CACHE_KEY}:version"
+
+
+def _version():
+    cache = _cache()
+    version = cache.get(_version_key())
+    if version is None:
+        # Never set, or evicted: a new value, so no process trusts its copy.
+        cache.add(_version_key(), uuid.uuid4().hex, timeout=None)
+        version = cache.get(_version_key())
+    return version
+
+
 def current():
     """Declarations as data: ``{"categories": [...], "scripts": [...]}``."""
-    return _cache().get_or_set(settings.CONSENT_CACHE_KEY, load, timeout=None)
+    global _kept
+    version = _version()
+    kept_version, data = _kept
+    if version is None or version != kept_version:
+        data = _cache().get_or_set(settings.CONSENT_CACHE_KEY, load, timeout=None)
+        _kept = (version, data)
+    return data
 
 
 def categories():
@@ -242,7 +272,10 @@ def site_texts_for_request(request):
 
 
 def forget():
+    # Deleted first: a process that reads the new version must not find the
+    # old declarations still cached and keep them under it.
     _cache().delete_many([settings.CONSENT_CACHE_KEY, _banners_key()])
+    _cache().set(_version_key(), uuid.uuid4().hex, timeout=None)
 
 
 def optional_categories():

@@ -17,10 +17,17 @@ bind = os.environ.get("GUNICORN_BIND", "127.0.0.1:8000")
 # PostgreSQL: opening a connection per request makes pages about 3× slower), so
 # PostgreSQL's max_connections must exceed workers × app servers.
 workers = int(os.environ.get("GUNICORN_WORKERS", multiprocessing.cpu_count() * 2 + 1))
-worker_class = "sync"
+# Behind nginx, which buffers slow clients: sync workers. Without a proxy
+# (deploy/README.md), GUNICORN_WORKER_CLASS=gthread with a few threads per worker:
+# visitors' browsers keep their connections open (keep-alive) and one slow client
+# no longer holds a whole worker, as gunicorn's documentation advises.
+worker_class = os.environ.get("GUNICORN_WORKER_CLASS", "sync")
+threads = int(os.environ.get("GUNICORN_THREADS", 1))
 timeout = int(os.environ.get("GUNICORN_TIMEOUT", 30))
 graceful_timeout = 30
-keepalive = 5  # nginx keeps upstream connections open (upstream keepalive)
+# nginx keeps upstream connections open (upstream keepalive); browsers do too
+# when gunicorn faces them (gthread).
+keepalive = int(os.environ.get("GUNICORN_KEEPALIVE", 5))
 
 # Recycle workers now and then, so a slow leak never grows without bound.
 max_requests = 2000

@@ -7,6 +7,7 @@ class SiteCachingConfig(AppConfig):
     verbose_name = "Page cache"
 
     def ready(self):
+        from . import checks  # noqa: F401 (registers the checks)
         from .signal_handlers import register_signal_handlers
 
         register_signal_handlers()

@@ -13,6 +13,26 @@ DEFAULTS = {
     # an unpublished, deleted or moved page then replaces the old copy (nginx).
     "PAGE_CACHE_GONE_SECONDS": 60,
     "PAGE_CACHE_ALIAS": "default",
+    # Middleware placed after the page cache that still runs around a hit (in
+    # this order); the page cache answers the rest of a hit itself.
+    "PAGE_CACHE_HIT_MIDDLEWARE": [],
+    # Middleware placed after the page cache whose work a shared anonymous page
+    # does not need, or whose headers are stored with the page (checks.py).
+    "PAGE_CACHE_MISS_ONLY_MIDDLEWARE": [
+        # No session: a request with one is never answered from the cache.
+        "django.contrib.sessions.middleware.SessionMiddleware",
+        # Redirects for APPEND_SLASH and PREPEND_WWW: a stored page was a 200.
+        "django.middleware.common.CommonMiddleware",
+        # A page that embeds a CSRF token is never stored.
+        "django.middleware.csrf.CsrfViewMiddleware",
+        "django.contrib.auth.middleware.AuthenticationMiddleware",
+        "django.contrib.messages.middleware.MessageMiddleware",
+        # Headers stored with the page.
+        "django.middleware.clickjacking.XFrameOptionsMiddleware",
+        "csp.middleware.CSPMiddleware",
+        # Acts on 404s, which are never stored.
+        "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    ],
     # Paths never stored or served from the cache (each covers what is under it).
     "PAGE_CACHE_EXCLUDED_PATHS": [
         "/admin/",

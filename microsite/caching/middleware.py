@@ -1,5 +1,6 @@
 from django.core.exceptions import DisallowedHost
 from django.http import HttpResponse
+from django.utils.module_loading import import_string
 
 from .conf import get_setting
 from .keys import page_cache, page_key
@@ -19,22 +20,35 @@ STATUS_HEADER = "X-Cache"
 class PageCacheMiddleware:
     """Serve anonymous pages from the Django cache and store the ones that may be.
 
-    Place it after the session, auth, CSRF, messages and consent middleware: a page
-    served from the cache still goes out through them, so each visitor gets their
-    own cookie handling (consent clean-up) around the shared bytes. What those
-    would add to a stored page (a CSRF or session cookie, messages) is checked in
+    Place it right after the middleware that must see every request (security:
+    the HTTPS redirect; WhiteNoise) and before the rest. A hit then skips what a
+    shared anonymous page does not need (sessions, CSRF, auth, messages) and
+    replays the headers the inner middleware added to the stored page (CSP,
+    Permissions-Policy, X-Frame-Options). Only ``PAGE_CACHE_HIT_MIDDLEWARE`` runs
+    around a hit, as Django would run it: the site lookup and the consent
+    clean-up of this visitor's declined cookies. ``checks.py`` reports middleware
+    placed after the cache that neither list names.
+
+    What the inner middleware added for one visitor (a cookie, a CSRF token, the
+    session, messages, a private Cache-Control) keeps a page out of the cache:
     ``policy.response_is_shareable``.
     """
 
     def __init__(self, get_response):
         self.get_response = get_response
+        # The hit middleware wraps a handler that answers with the stored page,
+        # the way Django chains MIDDLEWARE around the view.
+        self.answer_hit = self.replay
+        for path in reversed(get_setting("PAGE_CACHE_HIT_MIDDLEWARE")):
+            self.answer_hit = import_string(path)(self.answer_hit)
 
     def __call__(self, request):
         key = self.cache_key(request)
         if key is not None:
             cached = page_cache().get(key)
             if cached is not None:
-                return self.rebuild(request, cached)
+                request.page_cache_hit = cached
+                return self.answer_hit(request)
 
         response = self.get_response(request)
 
@@ -76,8 +90,8 @@ class PageCacheMiddleware:
         return response.status_code, headers, response.content
 
     @staticmethod
-    def rebuild(request, cached) -> HttpResponse:
-        status, headers, content = cached
+    def replay(request) -> HttpResponse:
+        status, headers, content = request.page_cache_hit
         response = HttpResponse(
             b"" if request.method == "HEAD" else content, status=status
         )

@@ -70,10 +70,21 @@ def response_is_shareable(request, response) -> bool:
         return False
     if uses_visitor_state(request):
         return False
-    if "*" in response.get("Vary", ""):
+    if varies_on_request_headers(response):
         return False
     cache_control = response.get("Cache-Control", "").lower()
     return not any(word in cache_control for word in REFUSED_DIRECTIVES)
+
+
+def varies_on_request_headers(response) -> bool:
+    """True when the page depends on a request header other than Cookie (a
+    language negotiated from Accept-Language, say): its key would not tell the
+    variants apart. Cookie does not count: anonymous pages are the same whatever
+    the cookies (consent is applied in the browser)."""
+    return any(
+        value.strip().lower() not in ("", "cookie")
+        for value in response.get("Vary", "").split(",")
+    )
 
 
 def mark_public(response) -> None:

@@ -2,22 +2,31 @@
 
 Wagtail looks the site up with a query on every request (``Site.find_for_request``,
 about 1.3 ms: the query matches host and port with a CASE expression). The answer
-changes only when a Site is saved or deleted, so it is kept in the Django cache,
-shared by every worker, and forgotten on those changes (now and again after the
-commit). A miss asks Wagtail.
+changes only when a Site is saved or deleted, so each host's site row is kept in
+the Django cache, shared by every worker, and forgotten on those changes (now and
+again after the commit). A miss asks Wagtail.
+
+Each process also keeps the hosts it last read, under the version they were read
+with: a request then reads one small version key, and gets a new ``Site`` built
+from the row (never an object another request touched). A change gives the
+version a new value, so every process reads the hosts again.
 """
 
 from django.db.models.signals import post_delete, post_save
 from django.http.request import split_domain_port
 from wagtail.models import Site
 
-from glossary.cache_versions import now_and_after_commit
+from glossary.cache_versions import bump_version, current_version, now_and_after_commit
 
 from .keys import page_cache
 
 SITES_KEY = "site_caching:sites"
+VERSION_KEY = "site_caching:sites:version"
 # Hosts remembered; beyond this (a flood of made-up Host headers) they are not.
 SITES_LIMIT = 100
+
+# (version, {host: site row or None}) last read by this process.
+_kept = (None, {})
 
 
 class CachedSiteMiddleware:
@@ -27,30 +36,47 @@ class CachedSiteMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        # CommonMiddleware, further out, has already refused hosts not allowed.
+        # The host was checked against ALLOWED_HOSTS further out (CommonMiddleware,
+        # or the page cache's key on a hit).
         host = f"{split_domain_port(request.get_host())[0]}:{request.get_port()}"
-        known = page_cache().get(SITES_KEY) or {}
+        known = known_hosts()
         if host in known:
+            row = known[host]
             # Wagtail keeps the site it found on the request under this name and
             # reads it from there (Site.find_for_request); it has no public setter.
-            request._wagtail_site = known[host]
+            request._wagtail_site = Site(**row) if row is not None else None
         elif len(known) < SITES_LIMIT:
             site = Site.find_for_request(request)
-            page_cache().set(SITES_KEY, {**known, host: row_only(site)}, timeout=None)
+            page_cache().set(SITES_KEY, {**known, host: row_of(site)}, timeout=None)
+            bump_version(page_cache(), VERSION_KEY)
         return self.get_response(request)
 
 
-def row_only(site):
-    """A copy of the site's own row: its root page is content, read when needed."""
+def known_hosts() -> dict:
+    global _kept
+    version = current_version(page_cache(), VERSION_KEY)
+    kept_version, known = _kept
+    if version != kept_version:
+        known = page_cache().get(SITES_KEY) or {}
+        _kept = (version, known)
+    return known
+
+
+def row_of(site):
+    """The site's own row: its root page is content, read when needed."""
     if site is None:
         return None
-    return Site(
-        **{f.attname: getattr(site, f.attname) for f in Site._meta.concrete_fields}
-    )
+    return {f.attname: getattr(site, f.attname) for f in Site._meta.concrete_fields}
 
 
 def forget_sites(**kwargs):
-    now_and_after_commit(lambda: page_cache().delete(SITES_KEY))
+    def forget():
+        # Deleted first: a process that reads the new version must not find the
+        # old hosts still cached and keep them under it.
+        page_cache().delete(SITES_KEY)
+        bump_version(page_cache(), VERSION_KEY)
+
+    now_and_after_commit(forget)
 
 
 def register_site_handlers():

@@ -62,6 +62,9 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Answers a cached page before the rest; around a hit it runs only
+    # PAGE_CACHE_HIT_MIDDLEWARE (below). Stores what the rest produced.
+    "microsite.caching.middleware.PageCacheMiddleware",
     "microsite.security.middleware.ContentSecurityPolicyMiddleware",
     "microsite.security.middleware.PermissionsPolicyMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -70,11 +73,8 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
-    "consent.middleware.CleanCookiesMiddleware",
-    # After sessions, auth and consent (a cached page still gets each visitor's
-    # consent cookie clean-up), before redirects (it sees their 301s).
-    "microsite.caching.middleware.PageCacheMiddleware",
     "microsite.caching.sites.CachedSiteMiddleware",
+    "consent.middleware.CleanCookiesMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
 
@@ -150,6 +150,24 @@ CACHES = {"default": cache_from_env()}
 PAGE_CACHE_ENABLED = env_bool("PAGE_CACHE_ENABLED", True)
 PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 300)
 PAGE_CACHE_STALE_SECONDS = env_int("PAGE_CACHE_STALE_SECONDS", 60)
+# Middleware after the page cache that still runs around a hit: the visitor's
+# site, then the clean-up of their declined consent cookies. What the others
+# add (security headers) is stored with the page (microsite.caching.checks).
+PAGE_CACHE_HIT_MIDDLEWARE = [
+    "microsite.caching.sites.CachedSiteMiddleware",
+    "consent.middleware.CleanCookiesMiddleware",
+]
+PAGE_CACHE_MISS_ONLY_MIDDLEWARE = [
+    "microsite.security.middleware.ContentSecurityPolicyMiddleware",
+    "microsite.security.middleware.PermissionsPolicyMiddleware",
+    "django.contrib.sessions.middleware.SessionMiddleware",
+    "django.middleware.common.CommonMiddleware",
+    "django.middleware.csrf.CsrfViewMiddleware",
+    "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django.contrib.messages.middleware.MessageMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+]
 
 
 def frontend_cache_from_env() -> dict:
