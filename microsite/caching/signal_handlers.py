@@ -5,7 +5,7 @@ publish handler would purge each page a second time, before the commit. Its
 ``PurgeBatch`` and backends are used from here (``purge.py``).
 """
 
-from django.db.models.signals import post_delete, post_save
+from django.db.models.signals import post_delete, post_save, pre_save
 from wagtail.models import Page, PageViewRestriction
 from wagtail.signals import (
     page_published,
@@ -17,7 +17,7 @@ from wagtail.signals import (
 from consent.signals import declarations_changed
 from glossary.signals import autolinks_changed
 
-from .purge import collect, purge
+from .purge import collect, frontend_cache_configured, purge
 from .stale_urls import urls_for_change, urls_for_everything, urls_for_pages
 
 DISPATCH_PREFIX = "site_caching."
@@ -26,6 +26,19 @@ DISPATCH_PREFIX = "site_caching."
 def page_changed_handler(instance, **kwargs):
     # Wagtail unpublishes a live page before deleting it: that covers deletes.
     purge(lambda: urls_for_change(instance))
+
+
+def page_saving_handler(instance, update_fields=None, **kwargs):
+    # Publishing saves the whole page (a draft saves a few columns): what showed
+    # the live version (its neighbours A–Z, the terms it relates to) is read now,
+    # from the rows the publish replaces. The publish handler sends them.
+    if update_fields is not None or not isinstance(instance, Page):
+        return
+    if instance.pk is None or not frontend_cache_configured():
+        return
+    before = type(instance).objects.filter(pk=instance.pk, live=True).first()
+    if before is not None:
+        collect(lambda: urls_for_change(before))
 
 
 def page_moving_handler(instance, **kwargs):
@@ -65,6 +78,8 @@ def register_signal_handlers():
         ("consent", declarations_changed, declarations_changed_handler),
     ):
         signal.connect(handler, dispatch_uid=f"{DISPATCH_PREFIX}{name}")
+    # Every page type: a model signal cannot filter on a base class.
+    pre_save.connect(page_saving_handler, dispatch_uid=f"{DISPATCH_PREFIX}saving")
     for name, signal in (("save", post_save), ("delete", post_delete)):
         signal.connect(
             privacy_changed_handler,

@@ -377,3 +377,63 @@ def test_a_page_featuring_a_term_is_purged_when_the_term_goes_private(
     committed(lambda: make_private(butyrate))
 
     assert f"{BASE}/welcome/" in frontend_purges
+
+
+def test_dropping_a_related_term_purges_the_term_that_showed_it_back(
+    frontend_purges, committed, make_term
+):
+    def create():
+        make_term("Acetate", publish=True)
+        zonulin = make_term("Zonulin", publish=True)
+        make_term("Mucin", publish=True)
+        return zonulin, make_term("Butyrate", related=[zonulin], publish=True)
+
+    zonulin, butyrate = created(committed, create)
+    frontend_purges.clear()
+
+    edited = butyrate.get_latest_revision_as_object()
+    edited.related_term_links = []
+    committed(lambda: edited.save_revision().publish())
+
+    # Zonulin (no neighbour of Butyrate) listed it as related until this publish.
+    assert f"{BASE}{zonulin.url}" in frontend_purges
+
+
+def test_renaming_a_term_purges_its_old_neighbours_too(
+    frontend_purges, committed, make_term
+):
+    names = ("Acetate", "Butyrate", "Mucin", "Propionate", "Zonulin")
+    terms = created(committed, lambda: {n: make_term(n, publish=True) for n in names})
+    frontend_purges.clear()
+
+    edited = terms["Butyrate"].get_latest_revision_as_object()
+    edited.title = "Tributyrin"  # from between Acetate and Mucin to before Zonulin
+    committed(lambda: edited.save_revision().publish())
+
+    purged = set(frontend_purges)
+    for before in ("Acetate", "Mucin"):
+        assert f"{BASE}{terms[before].url}" in purged, before
+    for now in ("Propionate", "Zonulin"):
+        assert f"{BASE}{terms[now].url}" in purged, now
+
+
+def test_saving_a_draft_purges_nothing(frontend_purges, committed, make_term):
+    def create():
+        zonulin = make_term("Zonulin", publish=True)
+        return make_term("Butyrate", related=[zonulin], publish=True)
+
+    butyrate = created(committed, create)
+    frontend_purges.clear()
+
+    edited = butyrate.get_latest_revision_as_object()
+    edited.related_term_links = []
+    committed(edited.save_revision)
+
+    assert frontend_purges == []
+
+
+def created(committed, create):
+    """What ``create()`` returns, made in a transaction that commits."""
+    made = []
+    committed(lambda: made.append(create()))
+    return made[0]

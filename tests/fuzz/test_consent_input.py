@@ -14,6 +14,7 @@ from urllib.parse import urlencode, urlsplit
 import pytest
 import time_machine
 from cookie_consent.models import LogItem
+from django.http import parse_cookie
 from django.test import Client, override_settings
 from hypothesis import event, example, given, settings
 from hypothesis import strategies as st
@@ -365,3 +366,29 @@ def test_the_preferences_page_keeps_only_a_next_on_this_site(demo, next_url):
     assert response.status_code == 200
     kept = response.context["next_url"]
     assert kept == "" or lands_on_this_site(kept), kept
+
+
+@settings(settings.get_profile("fuzz"))
+@given(cookies=cookie_header, analytics=st.booleans())
+def test_any_cookie_header_on_a_cached_page_is_a_hit_that_changes_nothing(
+    demo, cookies, analytics
+):
+    # The hit is answered before sessions, CSRF and auth; around it only the
+    # site lookup and the consent clean-up read the cookies.
+    if analytics:  # the demo's analytics cookie, never accepted here
+        cookies = b"; ".join([cookies, b"_ga=GA1.1.123.456"])
+    plain = visitor().get("/glossary/butyrate/")
+    assert plain.status_code == 200
+
+    response = visitor().get("/glossary/butyrate/", HTTP_COOKIE=wire(cookies))
+
+    expected = "BYPASS" if "sessionid" in parse_cookie(wire(cookies)) else "HIT"
+    assert (response.status_code, response["X-Cache"]) == (200, expected), cookies
+    assert response.content == plain.content
+    # A clean-up deletes and never sets; the visitor's response is private then.
+    for morsel in response.cookies.values():
+        assert morsel["max-age"] == 0, morsel
+        assert "private" in response["Cache-Control"]
+    again = visitor().get("/glossary/butyrate/")
+    assert (again["X-Cache"], again.content) == ("HIT", plain.content)
+    assert not again.cookies
