@@ -1,4 +1,5 @@
 from django.apps import apps
+from django.core.cache import cache
 from django.db import models
 from modelcluster.fields import ParentalKey
 from wagtail import blocks
@@ -10,6 +11,7 @@ from wagtail.search import index
 
 from consent.blocks import CookieDeclarationsBlock
 from consent.sensitivity import SensitivePageMixin
+from glossary.cache_versions import now_and_after_commit
 from glossary.models import GlossaryTermPage, Topic
 
 LATEST_ARTICLES = 3
@@ -150,3 +152,24 @@ class SiteFooter(BaseSiteSetting):
 
     class Meta:
         verbose_name = "site footer"
+
+    @classmethod
+    def for_site(cls, site):
+        """The site's footer, kept in the cache between requests: every page shows
+        it, and it changes only when saved or deleted (which forgets it)."""
+        if site is None:
+            return super().for_site(site)
+        key = FOOTER_KEY.format(site_id=site.pk)
+        footer = cache.get(key)
+        if footer is None:
+            footer = super().for_site(site)
+            cache.set(key, footer, timeout=None)
+        return footer
+
+
+FOOTER_KEY = "home:site-footer:{site_id}"
+
+
+def forget_footer(instance, **kwargs):
+    key = FOOTER_KEY.format(site_id=instance.site_id)
+    now_and_after_commit(lambda: cache.delete(key))

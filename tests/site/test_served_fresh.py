@@ -96,3 +96,27 @@ def test_a_new_site_for_a_host_takes_over_from_the_default(client, article_index
 
     clinic.delete()
     assert client.get(path, HTTP_HOST="clinic.example").status_code == 200
+
+
+def test_the_footer_is_read_from_the_cache_after_the_first_render(
+    client, site, article_index
+):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    client.get(article_index.url)
+    with CaptureQueriesContext(connection) as captured:
+        assert client.get(article_index.url).status_code == 200
+
+    assert not [q for q in captured.captured_queries if "home_sitefooter" in q["sql"]]
+
+
+def test_a_footer_deleted_with_its_site_is_not_served_from_the_cache(site):
+    footer = SiteFooter.for_site(site)
+    footer.disclaimer = "Talk to your doctor first."
+    footer.save()
+    assert SiteFooter.for_site(site).disclaimer == "Talk to your doctor first."
+
+    footer.delete()
+
+    assert SiteFooter.for_site(site).disclaimer != "Talk to your doctor first."
