@@ -159,6 +159,15 @@ def invalidate_linker() -> None:
     transaction.on_commit(_refresh_references)
 
 
+def bump_glossary_version() -> None:
+    """A new version for a change that auto-linking ignores but the glossary's
+    lists show (a topic renamed or deleted: ``glossary.a_to_z``): now, and again
+    after the commit, with no refresh of the auto-linked pages' references."""
+    if _suspended["depth"]:
+        return
+    now_and_after_commit(_bump)
+
+
 @contextmanager
 def invalidation_suspended():
     """Bulk changes (imports, generated terms) invalidate once, at the end."""
