@@ -1,20 +1,22 @@
 """Where a glossary page's time goes, at a small and a large glossary.
 
-    .venv/bin/python benchmarks/profile_page.py [--sizes 100,10000] [--rounds 30]
-        [--site DIR] [--pages term,letter,index,sitemap] [--top 25]
+    .venv/bin/python benchmarks/profile_page.py [--sizes 100,10000] [--rounds 10]
+        [--turns 3] [--site DIR] [--pages term,letter,index,sitemap] [--top 25]
 
 Builds a throwaway site (benchkit.Site, kept with ``--keep``; ``--site DIR``
 reuses one kept earlier: its databases ``db-<size>.sqlite3`` are made once),
 then for each size renders each page ``--rounds`` times in one process with the
 Django test client and the page cache off, prints the median time per page and
-the top cumulative functions of a cProfile run over the same renders. The sizes
-are measured alternately, round by round, so that noise on a shared machine hits
-both alike. A profiling aid, not a benchmark with targets (``scale.py`` is).
+the top cumulative functions of a cProfile run over the same pages (the first
+turn's). The sizes take ``--turns`` turns each, alternately, so that noise on a
+shared machine hits both alike. A profiling aid, not a benchmark with targets
+(``scale.py`` is).
 """
 
 import argparse
 import json
 import shutil
+import statistics
 import sys
 from pathlib import Path
 
@@ -61,7 +63,7 @@ for name in pages:
     own = io.StringIO()
     pstats.Stats(profiles[name], stream=own).sort_stats("tottime").print_stats(top)
     out[name] = {
-        "p50": statistics.median(times[name]),
+        "times": times[name],
         "queries": queries[name][0],
         "status": queries[name][1],
         "cumulative": stream.getvalue(),
@@ -127,7 +129,8 @@ def profile(site: bk.Site, database: Path, paths: dict, rounds: int, top: int):
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--sizes", default="100,10000")
-    parser.add_argument("--rounds", type=int, default=30)
+    parser.add_argument("--rounds", type=int, default=10, help="per turn")
+    parser.add_argument("--turns", type=int, default=3, help="alternations")
     parser.add_argument("--top", type=int, default=25)
     parser.add_argument("--pages", default="term,letter,index,article,sitemap")
     parser.add_argument("--site", help="a site directory kept earlier (--keep)")
@@ -146,10 +149,24 @@ def main() -> int:
         paths = page_paths(site.urls())
         wanted = options.pages.split(",")
         paths = {name: path for name, path in paths.items() if name in wanted}
-        results = {
-            size: profile(site, databases[size], paths, options.rounds, options.top)
-            for size in sizes
-        }
+        # Sizes alternate, a share of the rounds each time, so that a busy
+        # spell on the shared machine slows both alike; medians of all rounds.
+        results = {}
+        for turn in range(options.turns):
+            for size in sizes:
+                bk.log(f"turn {turn + 1}/{options.turns}: {size:,} terms")
+                result = profile(
+                    site, databases[size], paths, options.rounds, options.top
+                )
+                if size not in results:
+                    results[size] = result
+                else:
+                    for name in paths:
+                        results[size][name]["times"] += result[name]["times"]
+        for size in sizes:
+            for name in paths:
+                entry = results[size][name]
+                entry["p50"] = statistics.median(entry["times"])
         if not options.no_profiles:
             for size in sizes:
                 for name in paths:

@@ -191,6 +191,11 @@ _page_starts: dict = {}
 _page_starts_lock = threading.Lock()
 
 
+def page_starts() -> dict:
+    """(root paths, limit) → PageStarts held by this process now (size reports)."""
+    return dict(_page_starts)
+
+
 def clear_page_starts() -> None:
     with _page_starts_lock:
         _page_starts.clear()

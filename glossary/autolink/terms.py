@@ -146,6 +146,11 @@ def get_linker(locale_id=None) -> TermLinker:
     return linker
 
 
+def built_linkers() -> dict:
+    """Locale id → (version, linker) built by this process (size reports)."""
+    return dict(_current)
+
+
 def invalidate_linker() -> None:
     """Start a new version of the term data; every process rebuilds on next use.
 

@@ -126,9 +126,7 @@ def test_publishing_a_term_shows_it_on_the_next_request(
     assert index.index("Acetate") < index.index("Amylase")
 
 
-def test_unpublishing_a_term_takes_it_out_of_every_list(
-    client, glossary_index, terms
-):
+def test_unpublishing_a_term_takes_it_out_of_every_list(client, glossary_index, terms):
     assert "Butyrate" in html(client, "/glossary/?letter=b")
 
     terms["Butyrate"].unpublish()
