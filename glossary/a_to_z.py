@@ -52,6 +52,21 @@ class AToZ:
     topics: tuple
     #: Term id → its position in ``ids``.
     positions: dict = field(repr=False)
+    #: (topic id, letter) → ``listing()``, filled as pages ask.
+    listings: dict = field(default_factory=dict, repr=False, compare=False)
+
+    def listing(self, topic_id=None, letter=None) -> tuple[tuple, frozenset]:
+        """The ids an index page lists, in its order, and the letters in use
+        (of the topic's terms, before the letter narrows them). Worked out once
+        per topic and letter, then kept: a page costs no loop over the glossary."""
+        key = (topic_id, letter)
+        known = self.listings.get(key)
+        if known is None:
+            ids = self.select(topic_id)
+            ordered = tuple(self.in_letter_order(ids, letter))
+            known = (ordered, frozenset(self.letters_in(ids)))
+            self.listings[key] = known
+        return known
 
     def select(self, topic_id=None) -> list:
         """Ids A–Z, of the terms ``topic_id`` tags when given."""

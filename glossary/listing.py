@@ -133,20 +133,20 @@ def build_listing(glossary, request) -> TermListing:
     try:
         listing.query = _read_query(params)
         listing.topic = _read_topic(params, topics)
-        ids = a_to_z.select(listing.topic.pk if listing.topic else None)
-        in_use = a_to_z.letters_in(ids)
+        topic_id = listing.topic.pk if listing.topic else None
+        in_use = a_to_z.listing(topic_id)[1]
         listing.letter = _read_letter(params, in_use, listing.topic)
         if listing.query:
             published = GlossaryTermPage.objects.published().in_glossary(glossary)
             terms = published.with_topic(listing.topic) if listing.topic else published
             _select_page(listing, terms, params)
         else:
-            _select_page(listing, a_to_z.in_letter_order(ids, listing.letter), params)
+            _select_page(listing, a_to_z.listing(topic_id, listing.letter)[0], params)
     except ListingError as error:
         listing.status = error.status
         listing.message = error.message
     if in_use is None:
-        in_use = a_to_z.letters_in(a_to_z.ids)
+        in_use = a_to_z.listing()[1]
     listing.letters = _letter_links(listing, in_use)
     listing.topics = _topic_links(listing, topics)
     return listing
