@@ -217,6 +217,8 @@ class StartsPaginator(Paginator):
 
     def page(self, number):
         number = self.validate_number(number)
+        if not self.page_starts.starts:  # no terms: an empty first page
+            return self._get_page(self.object_list.none(), number, self)
         start = self.page_starts.starts[number - 1]
         terms = self.object_list.filter(path__gte=start)[: self.per_page]
         return self._get_page(terms, number, self)

@@ -58,6 +58,11 @@ def all_pages(client) -> list[list[str]]:
     return [slugs(client, page) for page in ("1", "2", "3", "4")]
 
 
+def test_a_glossary_without_terms_has_an_empty_first_page(client, glossary_index):
+    assert slugs(client) == []
+    assert slugs(client, "2") == ["status 404"]
+
+
 def test_pages_follow_each_other_in_tree_order(client, five_terms):
     assert all_pages(client) == [["ab", "bc"], ["cd", "de"], ["ef"], ["status 404"]]
 
