@@ -9,7 +9,8 @@ and the lastmod (``Page.get_sitemap_urls``). The site's other pages stay with
 Wagtail's ``Sitemap``.
 
 Each page of the section is read from where it starts in the tree: the term
-count and the ``path`` each page starts at are kept per process under the
+count, the ``path`` each page starts at and the latest lastmod (for the
+sitemap index) are kept per process under the
 glossary's version (``glossary.a_to_z``), so a page costs the same at 10,000
 terms as at 100, the last page as the first, with no COUNT and no OFFSET.
 
@@ -102,6 +103,10 @@ class GlossaryTermSitemap(SectionSitemap):
     def limit(self):
         return get_setting("GLOSSARY_SITEMAP_LIMIT")
 
+    def get_latest_lastmod(self):
+        # The sitemap index asks each section: kept with the page starts.
+        return self.paginator.page_starts.latest_lastmod
+
     @cached_property
     def paginator(self):
         items = self.items()
@@ -117,7 +122,12 @@ class GlossaryTermSitemap(SectionSitemap):
         if known is not None and known.version == at_version:
             return known
         paths = list(items.values_list("path", flat=True))
-        built = PageStarts(at_version, len(paths), tuple(paths[:: self.limit]))
+        built = PageStarts(
+            at_version,
+            len(paths),
+            tuple(paths[:: self.limit]),
+            super().get_latest_lastmod() if paths else None,
+        )
         with _page_starts_lock:
             _page_starts[key] = built
         return built
@@ -179,11 +189,13 @@ class GlossaryTermSitemap(SectionSitemap):
 
 @dataclass(frozen=True)
 class PageStarts:
-    """How many terms a sitemap section lists, and the path each page starts at."""
+    """How many terms a sitemap section lists, the path each page starts at and
+    the latest of their lastmods."""
 
     version: str
     count: int
     starts: tuple
+    latest_lastmod: object = None
 
 
 # (site root paths, limit) → PageStarts of this process, replaced whole.

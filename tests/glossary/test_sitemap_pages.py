@@ -123,3 +123,38 @@ def test_a_new_process_reads_the_section_as_it_is(client, five_terms):
     sitemaps.clear_page_starts()
 
     assert all_pages(client)[:3] == [["bc", "cd"], ["de", "ef"], ["status 404"]]
+
+
+def index_lastmods(client) -> dict:
+    root = ET.fromstring(client.get("/sitemap.xml").content)
+    return {
+        entry.findtext("s:loc", namespaces=NS): entry.findtext(
+            "s:lastmod", namespaces=NS
+        )
+        for entry in root.findall("s:sitemap", NS)
+    }
+
+
+def test_the_index_gives_the_latest_lastmod_of_the_terms_as_they_are(
+    client, five_terms, make_term
+):
+    glossary = "http://testserver/sitemap-glossary.xml"
+    before = index_lastmods(client)[glossary]
+    assert before
+
+    newest = make_term("Fg", publish=True)
+    newest.refresh_from_db()
+
+    after = index_lastmods(client)
+    assert after[glossary] > before
+    assert after[glossary].startswith(newest.last_published_at.isoformat()[:19])
+    assert f"{glossary}?p=3" in after
+
+
+def test_the_index_of_a_site_without_terms_has_no_glossary_lastmod(
+    client, glossary_index
+):
+    assert index_lastmods(client).get("http://testserver/sitemap-glossary.xml") in (
+        None,
+        "",
+    )
