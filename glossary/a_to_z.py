@@ -4,7 +4,7 @@ The index, its letter and topic pages, and each term's previous and next links
 all ask the same questions of a glossary: which terms anyone may read, in what
 order, under which letters and topics. Asked of the database on every request,
 those questions cost more the bigger the glossary (a count, a DISTINCT over every
-term, a sort of every term): 10,000 terms made each page 1.2 to 1.6 times slower
+term, a sort of every term): 10,000 terms made each page 1.3 to 1.7 times slower
 than 100 with the same number of queries (``benchmarks/profile_page.py``).
 
 So each process keeps, per glossary, the ids of its published terms in A–Z
