@@ -19,6 +19,7 @@ from django.core.paginator import InvalidPage, Paginator
 from django.db.models import prefetch_related_objects
 from django.utils.translation import gettext, ngettext
 
+from glossary.a_to_z import for_glossary
 from glossary.conf import get_setting
 from glossary.letters import GROUPS, OTHER, letter_to_param, param_to_letter
 from glossary.models import GlossaryTermPage, Topic
@@ -119,24 +120,33 @@ class ListingError(Exception):
 
 
 def build_listing(glossary, request) -> TermListing:
-    """Read the request's filters and select one page of this glossary's terms."""
+    """Read the request's filters and select one page of this glossary's terms.
+
+    The order, letters, topics and counts come from the glossary's A–Z kept in
+    memory (``glossary.a_to_z``), the page of terms shown from the database by id.
+    """
     params = request.GET
     listing = TermListing(base_url=glossary.get_url(request) or "")
-    published = GlossaryTermPage.objects.published().in_glossary(glossary)
-    topics = list(Topic.objects.used_by(published).only("name", "slug"))
+    a_to_z = for_glossary(glossary)
+    topics = [Topic(pk=pk, name=name, slug=slug) for pk, name, slug in a_to_z.topics]
     in_use = None
     try:
         listing.query = _read_query(params)
         listing.topic = _read_topic(params, topics)
-        terms = published.with_topic(listing.topic) if listing.topic else published
-        in_use = terms.letters_in_use()
+        topic_id = listing.topic.pk if listing.topic else None
+        in_use = a_to_z.listing(topic_id)[1]
         listing.letter = _read_letter(params, in_use, listing.topic)
-        _select_page(listing, terms, params)
+        if listing.query:
+            published = GlossaryTermPage.objects.published().in_glossary(glossary)
+            terms = published.with_topic(listing.topic) if listing.topic else published
+            _select_page(listing, terms, params)
+        else:
+            _select_page(listing, a_to_z.listing(topic_id, listing.letter)[0], params)
     except ListingError as error:
         listing.status = error.status
         listing.message = error.message
     if in_use is None:
-        in_use = published.letters_in_use()
+        in_use = a_to_z.listing()[1]
     listing.letters = _letter_links(listing, in_use)
     listing.topics = _topic_links(listing, topics)
     return listing
@@ -233,14 +243,15 @@ def _topic_links(listing, topics) -> list[FilterLink]:
 
 
 def _select_page(listing, terms, params) -> None:
-    if listing.letter:
-        terms = terms.starting_with(listing.letter)
+    """One page of ``terms``: a queryset to search, or term ids in the order shown."""
     if listing.query:
+        if listing.letter:
+            terms = terms.starting_with(listing.letter)
         selected = ranked_search(
             terms.only(*LISTING_FIELDS), listing.query, load=_with_topics
         )
     else:
-        selected = terms.for_listing().in_letter_order()
+        selected = terms
     paginator = Paginator(selected, get_setting("GLOSSARY_TERMS_PER_PAGE"))
     number = params.get("page", "").strip() or "1"
     try:
@@ -254,6 +265,8 @@ def _select_page(listing, terms, params) -> None:
             )
             % {"number": number[:20], "count": paginator.num_pages}
         ) from None
+    if not listing.query:
+        listing.page.object_list = _load(listing.page.object_list)
     if listing.page.has_previous():
         previous = listing.page.previous_page_number()
         listing.previous_url = listing.url(page=previous if previous > 1 else None)
@@ -264,6 +277,15 @@ def _select_page(listing, terms, params) -> None:
             (letter, list(group))
             for letter, group in groupby(listing.page.object_list, _group_of)
         ]
+
+
+def _load(ids) -> list:
+    """The terms ``ids`` names, in that order, as a list shows them: one query,
+    and one for their topics."""
+    ids = list(ids)
+    terms = GlossaryTermPage.objects.live().filter(pk__in=ids).for_listing()
+    by_id = {term.pk: term for term in terms}
+    return [by_id[pk] for pk in ids if pk in by_id]
 
 
 def _with_topics(terms: list) -> list:

@@ -5,6 +5,7 @@ from wagtail.models import PageViewRestriction, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from glossary.autolink import invalidate_linker
+from glossary.autolink.terms import bump_glossary_version
 from glossary.locales import localize_topics_before_save, retag_with_new_translation
 from glossary.models import GlossaryIndexPage, GlossaryTermPage, Topic
 
@@ -13,6 +14,10 @@ DISPATCH_PREFIX = "glossary.autolink."
 
 def glossary_changed(**kwargs):
     invalidate_linker()
+
+
+def topics_changed(**kwargs):
+    bump_glossary_version()
 
 
 def register_signal_handlers():
@@ -44,6 +49,11 @@ def register_signal_handlers():
     )
     # Any move can change a term's URL (moving an ancestor moves the terms too).
     post_page_move.connect(glossary_changed, dispatch_uid=f"{DISPATCH_PREFIX}move")
+    # The A–Z lists show topic names and filter by topic (glossary.a_to_z).
+    for name, signal in (("save", post_save), ("delete", post_delete)):
+        signal.connect(
+            topics_changed, sender=Topic, dispatch_uid=f"{DISPATCH_PREFIX}topic.{name}"
+        )
     # Privacy settings decide which terms are public; sites decide their URLs.
     for model in (PageViewRestriction, Site):
         for name, signal in (("save", post_save), ("delete", post_delete)):

@@ -8,15 +8,26 @@ out here from three columns, with Wagtail's rules for the URL (``Page.get_url_pa
 and the lastmod (``Page.get_sitemap_urls``). The site's other pages stay with
 Wagtail's ``Sitemap``.
 
+Each page of the section is read from where it starts in the tree: the term
+count, the ``path`` each page starts at and the latest lastmod (for the
+sitemap index) are kept per process under the
+glossary's version (``glossary.a_to_z``), so a page costs the same at 10,000
+terms as at 100, the last page as the first, with no COUNT and no OFFSET.
+
 Under ``WAGTAIL_I18N_ENABLED`` the section lists the terms of every locale (the
 site's root page and its translations, from Wagtail's cached site root paths),
 each with ``hreflang`` alternates for its translations: one more query per
 sitemap page.
 """
 
+import threading
+from dataclasses import dataclass
+
 from django.conf import settings
+from django.core.paginator import Paginator
 from django.db.models import Max, Q
 from django.db.models.functions import Coalesce
+from django.utils.functional import cached_property
 from wagtail.contrib.sitemaps import Sitemap
 from wagtail.models import Page, Site
 
@@ -92,6 +103,35 @@ class GlossaryTermSitemap(SectionSitemap):
     def limit(self):
         return get_setting("GLOSSARY_SITEMAP_LIMIT")
 
+    def get_latest_lastmod(self):
+        # The sitemap index asks each section: kept with the page starts.
+        return self.paginator.page_starts.latest_lastmod
+
+    @cached_property
+    def paginator(self):
+        items = self.items()
+        return StartsPaginator(items, self.limit, self._page_starts(items))
+
+    def _page_starts(self, items) -> "PageStarts":
+        from .a_to_z import version
+
+        self._under_site_roots()
+        key = (tuple(self._root_paths), self.limit)
+        at_version = version()
+        known = _page_starts.get(key)
+        if known is not None and known.version == at_version:
+            return known
+        paths = list(items.values_list("path", flat=True))
+        built = PageStarts(
+            at_version,
+            len(paths),
+            tuple(paths[:: self.limit]),
+            super().get_latest_lastmod() if paths else None,
+        )
+        with _page_starts_lock:
+            _page_starts[key] = built
+        return built
+
     def items(self):
         return (
             GlossaryTermPage.objects.published()
@@ -145,6 +185,55 @@ class GlossaryTermSitemap(SectionSitemap):
                     {"lang_code": language_code, "location": location}
                 )
         return alternates
+
+
+@dataclass(frozen=True)
+class PageStarts:
+    """How many terms a sitemap section lists, the path each page starts at and
+    the latest of their lastmods."""
+
+    version: str
+    count: int
+    starts: tuple
+    latest_lastmod: object = None
+
+
+# (site root paths, limit) → PageStarts of this process, replaced whole.
+_page_starts: dict = {}
+_page_starts_lock = threading.Lock()
+
+
+def page_starts() -> dict:
+    """(root paths, limit) → PageStarts held by this process now (size reports)."""
+    return dict(_page_starts)
+
+
+def clear_page_starts() -> None:
+    with _page_starts_lock:
+        _page_starts.clear()
+
+
+class StartsPaginator(Paginator):
+    """Django's paginator over terms by path, each page read from its first path
+    with LIMIT: no COUNT, no OFFSET. A term published or removed since the starts
+    were taken moves a page's first entries by a few, never off every page: the
+    glossary's version moves with it and the next request takes them again."""
+
+    def __init__(self, object_list, per_page, page_starts: PageStarts):
+        super().__init__(object_list, per_page)
+        self.page_starts = page_starts
+
+    @cached_property
+    def count(self):
+        return self.page_starts.count
+
+    def page(self, number):
+        number = self.validate_number(number)
+        if not self.page_starts.starts:  # no terms: an empty first page
+            return self._get_page(self.object_list.none(), number, self)
+        start = self.page_starts.starts[number - 1]
+        terms = self.object_list.filter(path__gte=start)[: self.per_page]
+        return self._get_page(terms, number, self)
 
 
 def _translating() -> bool:

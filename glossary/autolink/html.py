@@ -104,6 +104,12 @@ class TermLinker:
         self._memo: OrderedDict = OrderedDict()
         self._memo_lock = threading.Lock()
 
+    def held(self) -> tuple:
+        """What this linker holds in memory (for size reports): its phrases, its
+        targets and its remembered results."""
+        with self._memo_lock:
+            return self.phrases, self.targets, list(self._memo.items())
+
     def link(self, markup: str, state: LinkState) -> tuple[str, int]:
         """Return ``markup`` with terms linked, and how many links were added."""
         if not self.targets:

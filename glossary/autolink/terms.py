@@ -146,6 +146,11 @@ def get_linker(locale_id=None) -> TermLinker:
     return linker
 
 
+def built_linkers() -> dict:
+    """Locale id → (version, linker) built by this process (size reports)."""
+    return dict(_current)
+
+
 def invalidate_linker() -> None:
     """Start a new version of the term data; every process rebuilds on next use.
 
@@ -157,6 +162,15 @@ def invalidate_linker() -> None:
     now_and_after_commit(_bump)
     # After the bump, so that the pages are linked with the new glossary.
     transaction.on_commit(_refresh_references)
+
+
+def bump_glossary_version() -> None:
+    """A new version for a change that auto-linking ignores but the glossary's
+    lists show (a topic renamed or deleted: ``glossary.a_to_z``): now, and again
+    after the commit, with no refresh of the auto-linked pages' references."""
+    if _suspended["depth"]:
+        return
+    now_and_after_commit(_bump)
 
 
 @contextmanager

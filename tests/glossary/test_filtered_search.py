@@ -12,7 +12,7 @@ from glossary.models import GlossaryTermPage
 
 from .factories import bulk_add_terms
 from .test_index_page import main_html, term_titles
-from .test_query_budget import INDEX_QUERIES, queries_for
+from .test_query_budget import SEARCH_QUERIES, queries_for
 
 pytestmark = pytest.mark.django_db
 
@@ -218,5 +218,5 @@ def test_a_filtered_search_runs_the_same_queries_with_500_terms_as_with_5(
     print("filtered search queries", few, many)
     assert many == few
     assert client.get(url).content.decode().count("A-term 0") >= 20
-    with django_assert_max_num_queries(INDEX_QUERIES):
+    with django_assert_max_num_queries(SEARCH_QUERIES):
         client.get(url)
