@@ -19,7 +19,10 @@ from glossary.cache_versions import bump_version, current_version
 from .conf import get_setting
 
 GENERATION_KEY = "pagecache:generation"
-PAGE_KEY = "pagecache:page:{generation}:{digest}"
+# "v2": pages stored with the headers of the security middleware (the cache sits
+# outside it since then). A new format gets a new name: what an older release
+# stored is never replayed after an upgrade, and expires on its own.
+PAGE_KEY = "pagecache:v2:page:{generation}:{digest}"
 
 
 def page_cache():

@@ -20,8 +20,10 @@ from glossary.cache_versions import bump_version, current_version, now_and_after
 
 from .keys import page_cache
 
-SITES_KEY = "site_caching:sites"
-VERSION_KEY = "site_caching:sites:version"
+# Field values per host. (Until 2026-12 "site_caching:sites" held Site objects:
+# a new format gets a new name, so an upgrade never reads the old one.)
+SITES_KEY = "site_caching:site-rows"
+VERSION_KEY = "site_caching:site-rows:version"
 # Hosts remembered; beyond this (a flood of made-up Host headers) they are not.
 SITES_LIMIT = 100
 

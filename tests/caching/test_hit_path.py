@@ -182,3 +182,22 @@ def test_middleware_that_must_run_first_but_comes_after_the_cache_is_reported(
     found = check_middleware_order(None)
 
     assert "site_caching.W003" in [m.id for m in found]
+
+
+def test_pages_stored_before_the_upgrade_are_never_replayed(client, term):
+    """The previous release stored pages from inside the security-header
+    middleware, without their CSP: after an upgrade they must not be served."""
+    import hashlib
+
+    from microsite.caching.keys import current_generation, page_cache
+
+    location = f"http://testserver{term.url}?"
+    digest = hashlib.sha256(location.encode()).hexdigest()
+    old_key = f"pagecache:page:{current_generation()}:{digest}"
+    page_cache().set(old_key, (200, [("Content-Type", "text/html")], b"old"), 300)
+
+    response = client.get(term.url)
+
+    assert response["X-Cache"] == "MISS"
+    assert response.content != b"old"
+    assert "script-src" in response["Content-Security-Policy"]

@@ -92,3 +92,15 @@ def test_each_request_gets_its_own_site_object(client, make_term):
 
     assert first is not second
     assert (first.pk, first.hostname) == (second.pk, second.hostname)
+
+
+def test_hosts_cached_by_the_previous_release_do_not_break_a_page(client, make_term):
+    """The previous release kept Site objects under "site_caching:sites"."""
+    term = make_term("Butyrate")
+    page_cache().set(
+        "site_caching:sites",
+        {"testserver:80": Site.objects.get(is_default_site=True)},
+        timeout=None,
+    )
+
+    assert client.get(term.url).status_code == 200
