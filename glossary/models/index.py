@@ -46,7 +46,7 @@ class GlossaryIndexPage(Page):
         return not parent.is_root() and super().can_exist_under(parent)
 
     def route(self, request, path_components):
-        """A term in one query, and its glossary handed to it.
+        """A term (and its reviewer) in one query, and its glossary handed to it.
 
         Wagtail's own route reads the child page, then its specific row, and the
         term would read its parent a third time to show the glossary's name.
@@ -57,6 +57,8 @@ class GlossaryIndexPage(Page):
             term = (
                 GlossaryTermPage.objects.child_of(self)
                 .filter(slug=path_components[0], live=True)
+                # The page shows who reviewed it: read in the same query.
+                .select_related("clinical_reviewer")
                 .first()
             )
             if term is not None:

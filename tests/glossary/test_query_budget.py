@@ -6,7 +6,7 @@ on SQLite and PostgreSQL with the page cache off, after a first visit (which
 fills Wagtail's site root paths, the auto-link terms and the consent
 declarations in the cache).
 
-A term page, 12 queries:
+A term page, 11 queries:
 
 - the request's site comes from the site's host cache (microsite.caching.sites),
   and Wagtail reads its root page (1), walks the URL from there (2 per level
@@ -17,14 +17,15 @@ A term page, 12 queries:
   previous and next terms by id, from the glossary's A–Z kept in memory
   (``glossary.a_to_z``, 1), the term's topics (1), its sources (1) and its
   related terms (1);
-- the layout reads the site footer setting (1). The banner settings come from
-  the consent plugin's cached declarations (none; one more for a chosen cookie
-  policy page).
+- the site footer setting comes from the cache (``SiteFooter.for_site``), the
+  banner settings from the consent plugin's cached declarations (none; one more
+  for a chosen cookie policy page). A reviewed term's reviewer is read with the
+  term (``GlossaryIndexPage.route``).
 
-The glossary index and each of its filters, 8: the site's root page (1), the
-route (2), the view restrictions (2), one page of terms by id (1), their topics
-(1) and the footer (1). The topics and letters in use and the count for the
-paginator come from the glossary's A–Z in memory. A search, 10, reads the
+The glossary index and each of its filters, 7: the site's root page (1), the
+route (2), the view restrictions (2), one page of terms by id (1) and their
+topics (1). The topics and letters in use and the count for the
+paginator come from the glossary's A–Z in memory. A search, 9, reads the
 private sections (1) and runs its two searches (the full-text match, then word
 starts) in place of the page by id, and its results' topics (1).
 """
@@ -44,9 +45,9 @@ pytestmark = [
     pytest.mark.usefixtures("page_cache_off"),
 ]
 
-INDEX_QUERIES = 8
-SEARCH_QUERIES = 10
-TERM_QUERIES = 12
+INDEX_QUERIES = 7
+SEARCH_QUERIES = 9
+TERM_QUERIES = 11
 # Enough to show growth of any kind, linear or in steps (a second page of a
 # listing, a chunked query), with terms written as the admin would (search index
 # and all). 10,000 of those took four minutes here: the 10,000-term test below
@@ -183,3 +184,19 @@ def sitemap_queries(client) -> list:
         response = client.get(last)
     assert response.status_code == 200
     return queries.captured_queries
+
+
+def test_a_reviewed_term_reads_its_reviewer_with_the_term(client, make_term):
+    import datetime
+
+    from .factories import ReviewerFactory
+
+    make_term("Acetate")  # a neighbour, as on the other term pages measured
+    reviewed = make_term("Butyrate")
+    type(reviewed).objects.filter(pk=reviewed.pk).update(
+        clinical_reviewer=ReviewerFactory(name="Dr Ada Fictional"),
+        last_reviewed=datetime.date(2026, 6, 1),
+    )
+
+    assert queries_for(client, reviewed.url) == TERM_QUERIES
+    assert "Dr Ada Fictional" in client.get(reviewed.url).content.decode()
