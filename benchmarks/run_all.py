@@ -21,14 +21,18 @@ the ratios within one run.
 """
 
 import argparse
+import contextlib
 import sys
 import time
 import traceback
 
+import bare
 import benchkit as bk
 import consent_size
+import footprint
 import page_speed
 import scale
+import where_time_goes
 
 SIZES = [100, 1000, 10000]
 QUICK_SIZES = [100, 1000]
@@ -118,12 +122,20 @@ def main() -> int:
         return 2
 
     duration = 3 if options.quick else 10
+    rounds = 1 if options.quick else 2
     targets, raw = [], []
     site = bk.Site(keep=options.keep)
     started = time.monotonic()
+    servers = contextlib.ExitStack()
     try:
         site.build()
         urls = site.urls()
+        # One throwaway Redis for the run: the app cache on Redis, cached sizes.
+        try:
+            redis_url = servers.enter_context(bk.redis_server(site.dir))
+        except RuntimeError as error:
+            print(f"no Redis rows: {error}", file=sys.stderr)
+            redis_url = None
         out(
             f"# make bench {stamp} ({'quick' if options.quick else 'full'}), "
             f"{bk.CORES} cores, gunicorn {bk.WORKERS} workers, wrk -t2 -c16 "
@@ -131,13 +143,20 @@ def main() -> int:
         )
 
         steps = [
-            ("page speed", lambda: _page_speed(site, urls, duration, raw)),
+            (
+                "page speed",
+                lambda: _page_speed(site, urls, duration, raw, redis_url, rounds),
+            ),
+            (
+                "baseline: bare wagtail page",
+                lambda: _bare(site, urls, duration, raw, rounds, options.quick),
+            ),
             ("consent plugin size", plugin_size_targets),
             ("requests per page view", lambda: requests_targets(site, urls)),
         ]
         if not options.skip_scale:
             sizes = QUICK_SIZES if options.quick else SIZES
-            steps.append(("scale", lambda: _scale(site, urls, sizes)))
+            steps.append(("scale", lambda: _scale(site, urls, sizes, redis_url)))
         if options.lighthouse:
             steps.append(("lighthouse", lambda: _lighthouse(site, urls, stamp)))
         if options.baseline:
@@ -164,17 +183,13 @@ def main() -> int:
             bk.table(
                 ["measurement", "value", "target", "status"],
                 [
-                    (
-                        name,
-                        value,
-                        target,
-                        "-" if met is None else ("MET" if met else "NOT MET"),
-                    )
+                    (name, value, target, bk.status_text(met))
                     for name, value, target, met in targets
                 ],
             )
         )
     finally:
+        servers.close()
         site.cleanup()
         path = bk.RESULTS / f"bench-{stamp}.txt"
         path.write_text(
@@ -184,14 +199,32 @@ def main() -> int:
     return 0
 
 
-def _page_speed(site, urls, duration, raw):
-    results = page_speed.measure(site, urls, duration, raw)
+def _page_speed(site, urls, duration, raw, redis_url, rounds):
+    results = page_speed.measure(site, urls, duration, raw, redis_url, rounds)
     return page_speed.report(results), page_speed.targets(results)
 
 
-def _scale(site, urls, sizes):
-    results = scale.measure(site, urls, sizes)
-    return scale.report(results), scale.targets(results)
+def _bare(site, urls, duration, raw, rounds, quick):
+    results = bare.measure(site, urls, duration, raw, rounds=rounds + 1)
+    profile = where_time_goes.measure(
+        site, results["bare_site"], urls["term"], requests=50 if quick else 200
+    )
+    text = bare.report(results) + "\n\n" + where_time_goes.report(profile)
+    return text, bare.targets(results)
+
+
+def _scale(site, urls, sizes, redis_url):
+    results = scale.measure(site, urls, sizes, redis_url=redis_url)
+    text = "\n\n".join(
+        [
+            scale.report(results),
+            footprint.rss_report(results),
+            footprint.sizes_report(results)
+            if redis_url
+            else "cached structures: not measured (no redis-server)",
+        ]
+    )
+    return text, scale.targets(results)
 
 
 def _baseline(site, revision, duration, raw):
