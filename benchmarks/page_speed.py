@@ -1,15 +1,21 @@
 """How fast pages are served: a static file, nginx's cache, the app's cache, no cache.
 
-    .venv/bin/python benchmarks/page_speed.py [--duration 10] [--keep]
+    .venv/bin/python benchmarks/page_speed.py [--duration 10] [--rounds 1]
+        [--no-redis] [--keep]
 
 Builds a throwaway production-like site (see benchkit.Site), then measures with
 wrk (-t2 -c16, --latency), all in one run so the ratios compare like with like:
 
   static      nginx serving the saved HTML of a term page as a file (100 %)
   nginx       the same page through deploy/nginx.conf, its proxy cache warm
-  app cache   gunicorn directly, the app's page cache warm (X-Cache: HIT)
+  app cache   gunicorn directly, the app's page cache warm (X-Cache: HIT), on
+              the file cache and on a throwaway Redis (REDIS_URL)
   uncached    gunicorn with PAGE_CACHE_ENABLED=false: home, term, article,
               glossary index, with SQL queries per page (Django test client)
+
+The static file and the app caches alternate for `rounds` rounds, medians kept.
+Target (issue 17): an app cache hit serves at least 8 % of the static file's
+req/s, with either cache.
 
 A measurement, not a test: figures move with the machine's load.
 """

@@ -1,23 +1,29 @@
 """`make bench`: every benchmark in one run, then one table of targets.
 
     .venv/bin/python benchmarks/run_all.py [--quick] [--skip-scale] [--lighthouse]
+        [--baseline REV] [--keep]
 
 Builds one throwaway production-like site (temporary SQLite file, file cache,
-collected static files, DEBUG=False, random SECRET_KEY), then:
+collected static files, DEBUG=False, random SECRET_KEY) and starts a throwaway
+redis-server, then:
 
-  1. page speed: static file vs deploy/nginx.conf vs the app's page cache vs
-     uncached renders, with wrk -t2 -c16 (page_speed.py);
-  2. the consent plugin's JS + CSS, gzipped (consent_size.py);
-  3. requests per page view in Chromium, first and returning visit;
-  4. scale: 100, 1,000, 10,000 terms (scale.py; --quick: 100 and 1,000);
-  5. with --lighthouse: Lighthouse scores (lighthouse.py);
-  6. with --baseline REV: uncached renders of this code against the commit REV
+  1. page speed: static file vs deploy/nginx.conf vs the app's page cache (file
+     cache and Redis) vs uncached renders, with wrk -t2 -c16 (page_speed.py);
+  2. baseline: the uncached term page against a bare `wagtail start` page of
+     the same size (bare.py), and where the term page's time goes
+     (where_time_goes.py);
+  3. the consent plugin's JS + CSS, gzipped (consent_size.py);
+  4. requests per page view in Chromium, first and returning visit;
+  5. scale: 100, 1,000, 10,000 terms (scale.py; --quick: 100 and 1,000), with
+     per-worker RSS and cached structure sizes (footprint.py);
+  6. with --lighthouse: Lighthouse scores (lighthouse.py);
+  7. with --baseline REV: uncached renders of this code against the commit REV
      (a second throwaway site built from a git worktree of REV), side by side.
 
 Everything listens on 127.0.0.1 and is stopped at the end. Needs wrk and nginx
-(installed with apt-get when run as root). The output is also saved under
-benchmarks/results/ (gitignored). Figures move with the machine's load: compare
-the ratios within one run.
+(installed with apt-get when run as root), and redis-server for the Redis rows.
+The output is also saved under benchmarks/results/ (gitignored). Figures move
+with the machine's load: compare the ratios within one run.
 """
 
 import argparse

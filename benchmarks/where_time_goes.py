@@ -17,8 +17,9 @@ profile is summed two ways, in ms per request:
   packages    each function's own time, by where its code lives: django
               (django.db and django.template apart), wagtail, glossary,
               consent, microsite, sqlite (the sqlite3 module and its C calls),
-              the bare project, python (standard library and builtins), other
-              site-packages by name
+              the bare project, other site-packages by name; Python's builtins
+              and standard library count to the package that called them
+              ("python" is what no package called)
 
 cProfile slows Python code more than C code: compare the shares, and the
 unprofiled wall time for the true cost. `make bench` prints this summary with
@@ -87,6 +88,47 @@ def cumulative(stats: dict, suffix: str, name: str) -> float:
     return sum(entry[3] for key, entry in stats.items() if _matches(key, suffix, name))
 
 
+def attributed(stats: dict, project: str) -> dict:
+    """{function: {package: fraction}}: where each function's own time is
+    counted. A function of a package counts to it; Python's builtins and
+    standard library count to the packages that called them, in proportion to
+    the time spent under each caller (through other standard library callers,
+    as far up as it takes), "python" only when no package called them."""
+    groups = {key: package_of(key[0], key[2], project) for key in stats}
+    memo = {}
+
+    def shares(key, seen):
+        """(shares, whether a cycle was cut on the way: then not memoised)."""
+        if groups.get(key, "python") != "python":
+            return {groups[key]: 1.0}, False
+        if key in memo:
+            return memo[key], False
+        callers = {
+            caller: values[2]
+            for caller, values in (stats[key][4] if key in stats else {}).items()
+            if values[2] > 0
+        }
+        if not callers:
+            return {"python": 1.0}, False
+        result, total, cut = {}, 0.0, False
+        for caller, weight in callers.items():
+            if caller in seen:
+                cut = True
+                continue
+            above, above_cut = shares(caller, seen | {key})
+            cut = cut or above_cut
+            if above:
+                total += weight
+                for group, fraction in above.items():
+                    result[group] = result.get(group, 0.0) + fraction * weight
+        result = {group: value / total for group, value in result.items()}
+        if not cut:
+            memo[key] = result
+        return result, cut
+
+    return {key: shares(key, frozenset())[0] or {"python": 1.0} for key in stats}
+
+
 def summarise(stats: dict, requests: int, project: str) -> dict:
     """{"phases": {name: ms}, "sql": ms, "total": ms, "packages": {name: ms}},
     per request, from a ``pstats.Stats().stats`` mapping."""
@@ -105,9 +147,9 @@ def summarise(stats: dict, requests: int, project: str) -> dict:
         "template render": render * per,
     }
     packages = {}
-    for (filename, _line, function), entry in stats.items():
-        group = package_of(filename, function, project)
-        packages[group] = packages.get(group, 0.0) + entry[2] * per
+    for key, shares in attributed(stats, project).items():
+        for group, fraction in shares.items():
+            packages[group] = packages.get(group, 0.0) + stats[key][2] * fraction * per
     return {
         "phases": phases,
         "sql": sql * per,
@@ -234,7 +276,7 @@ def report(out: dict) -> str:
         if max(term["packages"].get(name, 0.0), bare["packages"].get(name, 0.0)) >= 0.05
     ]
     text += "\n\n" + bk.table(
-        ["own time by package, ms", "term page", "bare page", "difference"],
+        ["time by package, ms", "term page", "bare page", "difference"],
         package_rows,
     )
     text += (

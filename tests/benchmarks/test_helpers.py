@@ -231,6 +231,50 @@ def test_summarise_splits_a_request_into_phases_per_request():
     assert list(summary["packages"])[0] == "glossary"  # the largest first
 
 
+def test_builtins_and_standard_library_count_to_the_packages_that_called_them():
+    glossary = ("/proj/glossary/models.py", 1, "get_context")
+    django = (f"{SITE}/django/db/models/query.py", 1, "__iter__")
+    wagtail = (f"{SITE}/wagtail/models/pages.py", 1, "route")
+    length = ("~", 0, "<built-in method builtins.len>")
+    regex = ("/usr/lib/python3.11/re/__init__.py", 1, "sub")
+    compile_ = ("/usr/lib/python3.11/re/_compiler.py", 1, "compile")
+    loop_a = ("/usr/lib/python3.11/copy.py", 1, "deepcopy")
+    loop_b = ("/usr/lib/python3.11/copy.py", 2, "_deepcopy_dict")
+    orphan = ("~", 0, "<built-in method time.perf_counter>")
+    stats = {
+        glossary: (1, 1, 0.1, 1.0, {}),
+        django: (1, 1, 0.1, 1.0, {}),
+        wagtail: (1, 1, 0.1, 1.0, {}),
+        # len: 0.3 s under glossary, 0.1 s under django
+        length: (
+            2,
+            2,
+            0.4,
+            0.4,
+            {glossary: (1, 1, 0.3, 0.3), django: (1, 1, 0.1, 0.1)},
+        ),
+        # re.sub called by wagtail; its compile by re.sub: both count to wagtail
+        regex: (1, 1, 0.2, 0.5, {wagtail: (1, 1, 0.2, 0.5)}),
+        compile_: (1, 1, 0.3, 0.3, {regex: (1, 1, 0.3, 0.3)}),
+        # deepcopy recursing through itself, entered from django
+        loop_a: (2, 1, 0.2, 0.4, {django: (1, 1, 0.1, 0.4), loop_b: (1, 1, 0.1, 0.2)}),
+        loop_b: (1, 1, 0.2, 0.2, {loop_a: (1, 1, 0.2, 0.2)}),
+        orphan: (1, 1, 0.1, 0.1, {}),
+    }
+    shares = where_time_goes.attributed(stats, "/proj")
+    assert shares[length] == pytest.approx({"glossary": 0.75, "django.db": 0.25})
+    assert shares[regex] == {"wagtail": 1.0}
+    assert shares[compile_] == {"wagtail": 1.0}
+    assert shares[loop_a] == pytest.approx({"django.db": 1.0})
+    assert shares[loop_b] == pytest.approx({"django.db": 1.0})
+    assert shares[orphan] == {"python": 1.0}
+    packages = where_time_goes.summarise(stats, 1, "/proj")["packages"]
+    assert sum(packages.values()) == pytest.approx(
+        1000 * sum(e[2] for e in stats.values())
+    )
+    assert packages["wagtail"] == pytest.approx(600)  # 0.1 own + 0.2 + 0.3
+
+
 # --- memory and cached structures ---------------------------------------------
 
 
