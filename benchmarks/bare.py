@@ -65,7 +65,8 @@ class BareSite:
         self.env = {
             key: value
             for key, value in os.environ.items()
-            if key not in {"DJANGO_SETTINGS_MODULE", "DATABASE_URL", "REDIS_URL"}
+            if key
+            not in {"DJANGO_SETTINGS_MODULE", "DATABASE_URL", "REDIS_URL", "CACHE_URL"}
         }
         self.env.update(
             {

@@ -102,7 +102,8 @@ class Site:
         self.env = {
             key: value
             for key, value in os.environ.items()
-            if key not in {"REDIS_URL", "FRONTEND_CACHE_PURGE_URL", "DEBUG"}
+            if key
+            not in {"REDIS_URL", "CACHE_URL", "FRONTEND_CACHE_PURGE_URL", "DEBUG"}
         }
         self.env.update(
             {
