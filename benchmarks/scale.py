@@ -80,7 +80,7 @@ def measure(
     site: bk.Site,
     urls: dict,
     sizes,
-    count=11,
+    count=21,
     max_seconds=20.0,
     redis_url=None,
     rounds=3,

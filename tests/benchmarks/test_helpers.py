@@ -148,6 +148,7 @@ def bare_results(term_rps, bare_rps):
     result = {"rps": None, "p50": 1.0, "p99": 2.0, "errors": 0}
     return {
         "rounds": 2,
+        "ratio": bk.share(term_rps, bare_rps),
         "term_bytes": 10_000,
         "bare_bytes": 10_000,
         "bare_status": 200,
@@ -162,6 +163,14 @@ def test_bare_ratio_is_the_term_page_share_of_the_bare_page():
         ("uncached term vs bare wagtail page (req/s)", "25.0 %", "reported", None)
     ]
     assert "25.0 % of the bare page's req/s" in bare.report(out)
+
+
+def test_paired_ratio_is_the_median_of_each_rounds_ratio():
+    # A slow spell in round 2 hits both pages: the ratio of each round holds.
+    term, stock = [100.0, 20.0, 110.0], [400.0, 100.0, 400.0]
+    assert bare.paired_ratio(term, stock) == pytest.approx(0.25)
+    assert bare.paired_ratio([100.0, 50.0], [400.0, 0.0]) == pytest.approx(0.25)
+    assert bare.paired_ratio([], []) is None
 
 
 def test_bare_ratio_without_a_figure_says_so():
