@@ -118,12 +118,21 @@ class BareSite:
         return current
 
     def page_size(self) -> int:
+        return self.home_page()[0]
+
+    def home_page(self) -> tuple[int, int]:
+        """The home page's bytes and SQL queries (after one warm-up request)."""
         code = (
             "import django; django.setup()\n"
+            "from django.db import connection\n"
             "from django.test import Client\n"
-            "response = Client(HTTP_HOST='127.0.0.1').get('/')\n"
+            "from django.test.utils import CaptureQueriesContext\n"
+            "client = Client(HTTP_HOST='127.0.0.1')\n"
+            "client.get('/')\n"
+            "with CaptureQueriesContext(connection) as queries:\n"
+            "    response = client.get('/')\n"
             "assert response.status_code == 200, response.status_code\n"
-            "print(len(response.content))\n"
+            "print(len(response.content), len(queries.captured_queries))\n"
         )
         result = subprocess.run(
             [bk.PYTHON, "-c", code],
@@ -135,7 +144,8 @@ class BareSite:
         )
         if result.returncode:
             raise RuntimeError(f"bare page failed:\n{result.stderr[-3000:]}")
-        return int(result.stdout.strip().splitlines()[-1])
+        size, queries = result.stdout.strip().splitlines()[-1].split()
+        return int(size), int(queries)
 
 
 def measure(site, urls: dict, duration: int, raw: list, rounds=2) -> dict:
@@ -159,6 +169,8 @@ def measure(site, urls: dict, duration: int, raw: list, rounds=2) -> dict:
                     result = bk.wrk(url, duration=duration)
                     raw.append(f"### baseline: uncached {label}\n{result.raw}")
                     results[label].append(result)
+    out["bare_queries"] = bare.home_page()[1]
+    out["term_queries"] = site.count_queries([term])[term][1]
     out["ratio"] = paired_ratio(
         [r.requests_per_second for r in results["term"]],
         [r.requests_per_second for r in results["bare"]],
@@ -181,21 +193,24 @@ def paired_ratio(term: list, bare: list):
 
 def report(out: dict) -> str:
     rows = []
-    for label, name, size in (
-        ("term", "term page, microsite, page cache off", out["term_bytes"]),
-        ("bare", "bare `wagtail start` home, padded", out["bare_bytes"]),
+    for label, name in (
+        ("term", "term page, microsite, page cache off"),
+        ("bare", "bare `wagtail start` home, padded"),
     ):
         result = out[label]
         rows.append(
             (
                 name,
-                f"{size:,}",
+                f"{out[f'{label}_bytes']:,}",
                 bk.fmt(result["rps"]),
                 bk.fmt(result["p50"], ".2f"),
                 bk.fmt(result["p99"], ".2f"),
+                out.get(f"{label}_queries", ""),
             )
         )
-    text = bk.table(["uncached page", "bytes", "req/s", "p50 ms", "p99 ms"], rows)
+    text = bk.table(
+        ["uncached page", "bytes", "req/s", "p50 ms", "p99 ms", "SQL"], rows
+    )
     ratio = out["ratio"]
     text += (
         f"\nterm page / bare page: {bk.fmt(ratio * 100 if ratio else None, '.1f')} %"
