@@ -491,12 +491,14 @@ def fetch(url: str, timeout=30) -> tuple[int, dict, bytes, float]:
 
 def latency_samples(url: str, count=15, max_seconds=20.0) -> tuple[list, int]:
     """ms of up to `count` sequential GETs (bounded by max_seconds), and the
-    last status."""
+    status: 200, or the first other status any of them got."""
     times, status = [], 0
     deadline = time.monotonic() + max_seconds
     while len(times) < count and time.monotonic() < deadline:
-        status, _, _, seconds = fetch(url)
+        answer, _, _, seconds = fetch(url)
         times.append(seconds * 1000)
+        if status in (0, 200):
+            status = answer
     return times, status
 
 

@@ -139,7 +139,8 @@ def measure(
                         apps[size] + path, per_round, max_seconds / rounds
                     )
                     samples[size][name].extend(times)
-                    statuses[size][name] = status
+                    if statuses[size].get(name, 200) == 200:  # keep a failure
+                        statuses[size][name] = status
     for size in sizes:
         for name in targets:
             row = results[size]["pages"][name]

@@ -103,6 +103,44 @@ def test_worker_rss_finds_the_children_of_a_process():
         parent.wait()
 
 
+@pytest.fixture
+def answering():
+    """A local HTTP server answering GETs with the statuses of a list, in turn."""
+    import http.server
+    import threading
+
+    statuses = []
+
+    class Handler(http.server.BaseHTTPRequestHandler):
+        def do_GET(self):
+            self.send_response(statuses.pop(0) if statuses else 200)
+            self.send_header("Content-Length", "2")
+            self.end_headers()
+            self.wfile.write(b"ok")
+
+        def log_message(self, *args):
+            pass
+
+    server = http.server.HTTPServer(("127.0.0.1", 0), Handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield statuses, f"http://127.0.0.1:{server.server_port}/"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def test_latency_samples_keep_the_first_failure(answering):
+    statuses, url = answering
+    statuses.extend([200, 500, 404, 200])
+    times, status = bk.latency_samples(url, count=4, max_seconds=30)
+    assert len(times) == 4
+    assert status == 500
+    times, status = bk.latency_samples(url, count=2, max_seconds=30)
+    assert status == 200
+
+
 def test_share_median_and_status_text():
     assert bk.share(1, 4) == 0.25
     assert bk.share(None, 4) is None
