@@ -270,11 +270,13 @@ class Server(str):
 
 
 @contextlib.contextmanager
-def gunicorn(site: Site, page_cache=True, workers=WORKERS, env=None):
+def gunicorn(site: Site, page_cache=True, workers=WORKERS, env=None, threads: int = 0):
     """gunicorn serving the site on a free port; yields its base URL (a Server,
     whose ``pid`` is gunicorn's master). ``site.wsgi`` names the application
     (the microsite's unless the site says otherwise, as the bare project does);
-    ``env`` adds variables (REDIS_URL, DATABASE_URL...)."""
+    ``env`` adds variables (REDIS_URL, DATABASE_URL...). ``threads`` > 0 runs
+    gthread workers with that many threads each (the no-proxy set-up of
+    deploy/README.md), else sync workers."""
     port = free_port()
     logfile = open(site.dir / f"gunicorn-{port}.log", "w")  # noqa: SIM115
     process = None
@@ -285,6 +287,11 @@ def gunicorn(site: Site, page_cache=True, workers=WORKERS, env=None):
                 getattr(site, "wsgi", "microsite.wsgi:application"),
                 f"--bind=127.0.0.1:{port}",
                 f"--workers={workers}",
+                *(
+                    ["--worker-class=gthread", f"--threads={threads}"]
+                    if threads
+                    else []
+                ),
                 "--log-level=warning",
             ],
             cwd=site.root,

@@ -458,36 +458,45 @@ def wrk_result(rps):
     return bk.WrkResult("u", rps, {"50": 1.0, "99": 2.0})
 
 
-def test_hit_targets_for_the_file_cache_and_redis():
+def test_hit_targets_for_the_file_cache_and_redis_with_gthread():
     out = {
         "static": wrk_result(40_000),
         "nginx": wrk_result(36_000),
-        "app_cache": wrk_result(3_000),
+        "app_cache": wrk_result(1_000),
+        "threaded_cache": wrk_result(3_000),
         "redis_cache": wrk_result(3_300),
         "uncached": {"term": wrk_result(100)},
     }
     rows = by_name(page_speed.targets(out))
-    assert rows["app cache hit vs nginx static file, file cache"] == (
+    assert rows["app cache hit vs nginx static file, file cache, gthread ×4"] == (
         "7.5 %",
         ">= 8 %",
         False,
     )
-    assert rows["app cache hit vs nginx static file, Redis"] == (
+    assert rows["app cache hit vs nginx static file, Redis, gthread ×4"] == (
         "8.2 %",
         ">= 8 %",
         True,
     )
-    assert rows["app cache vs uncached render (term)"][2] is True
+    # sync workers: for comparison only
+    assert rows["app cache hit vs nginx static file, file cache, sync"] == (
+        "2.5 %",
+        "reported",
+        None,
+    )
+    assert rows["app cache vs uncached render (term)"][2] is False  # 10× < 15×
 
 
 def test_hit_targets_without_redis_have_no_redis_row():
     out = {
         "static": wrk_result(40_000),
         "nginx": None,
-        "app_cache": wrk_result(4_000),
+        "app_cache": wrk_result(2_000),
+        "threaded_cache": wrk_result(4_000),
         "uncached": {"term": wrk_result(100)},
     }
     rows = by_name(page_speed.targets(out))
-    assert "app cache hit vs nginx static file, Redis" not in rows
-    assert rows["app cache hit vs nginx static file, file cache"][2] is True
+    assert "app cache hit vs nginx static file, Redis, gthread ×4" not in rows
+    assert rows["app cache hit vs nginx static file, file cache, gthread ×4"][2]
+    assert rows["app cache vs uncached render (term)"][2] is True
     assert rows["nginx cache vs static file (term)"][2] is False
