@@ -179,3 +179,9 @@ def structure_bytes(result: dict, needle: str) -> int | None:
     groups = (result.get("cached") or {}).get("groups") or []
     sizes = [nbytes for pattern, _, nbytes in groups if needle in pattern]
     return sum(sizes) if sizes else None
+
+
+def report_total(result: dict, module: str) -> int | None:
+    """The sum of a module's ``cached_size_report()`` rows, or None without one."""
+    rows = ((result.get("cached") or {}).get("reports") or {}).get(module)
+    return sum(nbytes for _, nbytes in rows) if rows is not None else None

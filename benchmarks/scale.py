@@ -228,6 +228,18 @@ def targets(results: dict) -> list:
                 None,
             )
         )
+    for module in footprint.REPORTS:
+        for result in (small, large):
+            nbytes = footprint.report_total(result, module)
+            if nbytes is not None:
+                rows.append(
+                    (
+                        f"{module}.cached_size_report() @{result['terms']:,} terms",
+                        f"{nbytes:,} B",
+                        "reported",
+                        None,
+                    )
+                )
     for label, needle in footprint.STRUCTURES.items():
         for result in (small, large):
             if result.get("cached") is None:

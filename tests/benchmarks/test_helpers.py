@@ -397,6 +397,12 @@ def test_scale_targets_met_within_the_growth_limits():
     assert rows["SQL queries constant 100→10,000"][2] is True
     assert rows["max gunicorn worker RSS @100 terms"] == ("200.0 MiB", "reported", None)
     assert rows["max gunicorn worker RSS @10,000 terms"][0] == "20,000.0 MiB"
+    assert rows["glossary.cache_report.cached_size_report() @10,000 terms"] == (
+        "1,000,000 B",
+        "reported",
+        None,
+    )
+    assert "consent.declarations.cached_size_report() @100 terms" not in rows
     assert rows["cached auto-link data @100 terms"] == ("5,000 B", "reported", None)
     assert rows["cached auto-link data @10,000 terms"][0] == "500,000 B"
     assert rows["cached consent declarations @10,000 terms"][0] == "n/a B"
