@@ -102,7 +102,8 @@ class Site:
         self.env = {
             key: value
             for key, value in os.environ.items()
-            if key not in {"REDIS_URL", "FRONTEND_CACHE_PURGE_URL", "DEBUG"}
+            if key
+            not in {"REDIS_URL", "CACHE_URL", "FRONTEND_CACHE_PURGE_URL", "DEBUG"}
         }
         self.env.update(
             {
@@ -257,9 +258,25 @@ def stop(process: subprocess.Popen | None, seconds=20) -> None:
         process.wait(5)
 
 
+class Server(str):
+    """A server's base URL (``app + path`` works as with a str) and its pid."""
+
+    pid: int = 0
+
+    def __new__(cls, url: str, pid: int):
+        server = super().__new__(cls, url)
+        server.pid = pid
+        return server
+
+
 @contextlib.contextmanager
-def gunicorn(site: Site, page_cache=True, workers=WORKERS):
-    """gunicorn serving the site on a free port; yields the base URL."""
+def gunicorn(site: Site, page_cache=True, workers=WORKERS, env=None, threads: int = 0):
+    """gunicorn serving the site on a free port; yields its base URL (a Server,
+    whose ``pid`` is gunicorn's master). ``site.wsgi`` names the application
+    (the microsite's unless the site says otherwise, as the bare project does);
+    ``env`` adds variables (REDIS_URL, DATABASE_URL...). ``threads`` > 0 runs
+    gthread workers with that many threads each (the no-proxy set-up of
+    deploy/README.md), else sync workers."""
     port = free_port()
     logfile = open(site.dir / f"gunicorn-{port}.log", "w")  # noqa: SIM115
     process = None
@@ -267,20 +284,104 @@ def gunicorn(site: Site, page_cache=True, workers=WORKERS):
         process = subprocess.Popen(
             [
                 GUNICORN,
-                "microsite.wsgi:application",
+                getattr(site, "wsgi", "microsite.wsgi:application"),
                 f"--bind=127.0.0.1:{port}",
                 f"--workers={workers}",
+                *(
+                    ["--worker-class=gthread", f"--threads={threads}"]
+                    if threads
+                    else []
+                ),
                 "--log-level=warning",
             ],
             cwd=site.root,
-            env={**site.env, "PAGE_CACHE_ENABLED": "true" if page_cache else "false"},
+            env={
+                **site.env,
+                "PAGE_CACHE_ENABLED": "true" if page_cache else "false",
+                **(env or {}),
+            },
             stdout=logfile,
             stderr=subprocess.STDOUT,
         )
         wait_for_port(port, process, "gunicorn")
         base = f"http://127.0.0.1:{port}"
         wait_until_answering(base + "/robots.txt", process)
-        yield base
+        yield Server(base, process.pid)
+    finally:
+        stop(process)
+        logfile.close()
+
+
+def child_pids(pid: int) -> list[int]:
+    """The processes whose parent is ``pid`` (gunicorn's workers), from /proc."""
+    children = []
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            stat = (entry / "stat").read_text()
+        except OSError:
+            continue
+        if parse_ppid(stat) == pid:
+            children.append(int(entry.name))
+    return sorted(children)
+
+
+def parse_ppid(stat: str) -> int:
+    """The parent pid in a /proc/PID/stat line (the command may hold spaces and
+    parentheses: fields start after the last ')')."""
+    return int(stat[stat.rindex(")") + 2 :].split()[1])
+
+
+def parse_rss_kib(status: str) -> int | None:
+    """VmRSS in KiB from a /proc/PID/status text."""
+    match = re.search(r"^VmRSS:\s+(\d+)\s+kB", status, re.MULTILINE)
+    return int(match.group(1)) if match else None
+
+
+def worker_rss(master_pid: int) -> list[int]:
+    """Resident memory of each worker of a gunicorn master, in bytes."""
+    sizes = []
+    for pid in child_pids(master_pid):
+        try:
+            kib = parse_rss_kib(Path(f"/proc/{pid}/status").read_text())
+        except OSError:
+            continue
+        if kib is not None:
+            sizes.append(kib * 1024)
+    return sizes
+
+
+@contextlib.contextmanager
+def redis_server(directory: Path):
+    """A throwaway redis-server on a free 127.0.0.1 port, no persistence; yields
+    its URL (database 0) and stops it at the end."""
+    binary = tool_path("redis-server")
+    if binary is None:
+        raise RuntimeError("redis-server is not installed (apt-get install redis)")
+    port = free_port()
+    logfile = open(directory / f"redis-{port}.log", "w")  # noqa: SIM115
+    process = None
+    try:
+        process = subprocess.Popen(
+            [
+                binary,
+                "--bind",
+                "127.0.0.1",
+                "--port",
+                str(port),
+                "--save",
+                "",
+                "--appendonly",
+                "no",
+                "--dir",
+                str(directory),
+            ],
+            stdout=logfile,
+            stderr=subprocess.STDOUT,
+        )
+        wait_for_port(port, process, "redis-server", seconds=15)
+        yield f"redis://127.0.0.1:{port}/0"
     finally:
         stop(process)
         logfile.close()
@@ -395,14 +496,23 @@ def fetch(url: str, timeout=30) -> tuple[int, dict, bytes, float]:
     return status, headers, body, time.perf_counter() - started
 
 
-def latency_p50(url: str, count=15, max_seconds=20.0) -> tuple[float, int]:
-    """Median ms of up to `count` sequential GETs (bounded by max_seconds)."""
-    fetch(url)  # warm the worker that answers
+def latency_samples(url: str, count=15, max_seconds=20.0) -> tuple[list, int]:
+    """ms of up to `count` sequential GETs (bounded by max_seconds), and the
+    status: 200, or the first other status any of them got."""
     times, status = [], 0
     deadline = time.monotonic() + max_seconds
     while len(times) < count and time.monotonic() < deadline:
-        status, _, _, seconds = fetch(url)
+        answer, _, _, seconds = fetch(url)
         times.append(seconds * 1000)
+        if status in (0, 200):
+            status = answer
+    return times, status
+
+
+def latency_p50(url: str, count=15, max_seconds=20.0) -> tuple[float, int]:
+    """Median ms of up to `count` sequential GETs (bounded by max_seconds)."""
+    fetch(url)  # warm the worker that answers
+    times, status = latency_samples(url, count, max_seconds)
     return statistics.median(times), status
 
 
@@ -449,6 +559,27 @@ def parse_wrk(url: str, text: str) -> WrkResult:
     return result
 
 
+def median_result(results: list) -> WrkResult | None:
+    """One WrkResult holding the medians of several runs of the same URL (req/s,
+    each percentile) and the sums of their requests and non-2xx answers."""
+    if not results:
+        return None
+    if len(results) == 1:
+        return results[0]
+    keys = sorted({key for result in results for key in result.percentiles})
+    return WrkResult(
+        url=results[0].url,
+        requests_per_second=median([r.requests_per_second for r in results]),
+        percentiles={
+            key: median([r.percentiles.get(key) for r in results]) for key in keys
+        },
+        requests=sum(r.requests for r in results),
+        non_2xx=sum(r.non_2xx for r in results),
+        socket_errors="; ".join(r.socket_errors for r in results if r.socket_errors),
+        raw="\n".join(r.raw for r in results),
+    )
+
+
 def wrk(url: str, duration=10, threads=2, connections=16) -> WrkResult:
     command = [
         tool_path("wrk"),
@@ -486,6 +617,27 @@ def table(headers, rows) -> str:
 
 def fmt(value, spec=",.0f", none="n/a") -> str:
     return none if value is None else format(value, spec)
+
+
+def share(part, whole):
+    """part / whole, or None when either is missing or whole is 0."""
+    if part is None or not whole:
+        return None
+    return part / whole
+
+
+def median(values):
+    values = [v for v in values if v is not None]
+    return statistics.median(values) if values else None
+
+
+def mib(size) -> str:
+    return fmt(size / 2**20 if size is not None else None, ",.1f") + " MiB"
+
+
+def status_text(met) -> str:
+    """The targets table's last column: MET, NOT MET, or - for a reported row."""
+    return "-" if met is None else ("MET" if met else "NOT MET")
 
 
 # --- browser ----------------------------------------------------------------

@@ -1,34 +1,44 @@
 """`make bench`: every benchmark in one run, then one table of targets.
 
     .venv/bin/python benchmarks/run_all.py [--quick] [--skip-scale] [--lighthouse]
+        [--baseline REV] [--keep]
 
 Builds one throwaway production-like site (temporary SQLite file, file cache,
-collected static files, DEBUG=False, random SECRET_KEY), then:
+collected static files, DEBUG=False, random SECRET_KEY) and starts a throwaway
+redis-server, then:
 
-  1. page speed: static file vs deploy/nginx.conf vs the app's page cache vs
-     uncached renders, with wrk -t2 -c16 (page_speed.py);
-  2. the consent plugin's JS + CSS, gzipped (consent_size.py);
-  3. requests per page view in Chromium, first and returning visit;
-  4. scale: 100, 1,000, 10,000 terms (scale.py; --quick: 100 and 1,000);
-  5. with --lighthouse: Lighthouse scores (lighthouse.py);
-  6. with --baseline REV: uncached renders of this code against the commit REV
+  1. page speed: static file vs deploy/nginx.conf vs the app's page cache (file
+     cache and Redis) vs uncached renders, with wrk -t2 -c16 (page_speed.py);
+  2. baseline: the uncached term page against a bare `wagtail start` page of
+     the same size (bare.py), and where the term page's time goes
+     (where_time_goes.py);
+  3. the consent plugin's JS + CSS, gzipped (consent_size.py);
+  4. requests per page view in Chromium, first and returning visit;
+  5. scale: 100, 1,000, 10,000 terms (scale.py; --quick: 100 and 1,000), with
+     per-worker RSS and cached structure sizes (footprint.py);
+  6. with --lighthouse: Lighthouse scores (lighthouse.py);
+  7. with --baseline REV: uncached renders of this code against the commit REV
      (a second throwaway site built from a git worktree of REV), side by side.
 
 Everything listens on 127.0.0.1 and is stopped at the end. Needs wrk and nginx
-(installed with apt-get when run as root). The output is also saved under
-benchmarks/results/ (gitignored). Figures move with the machine's load: compare
-the ratios within one run.
+(installed with apt-get when run as root), and redis-server for the Redis rows.
+The output is also saved under benchmarks/results/ (gitignored). Figures move
+with the machine's load: compare the ratios within one run.
 """
 
 import argparse
+import contextlib
 import sys
 import time
 import traceback
 
+import bare
 import benchkit as bk
 import consent_size
+import footprint
 import page_speed
 import scale
+import where_time_goes
 
 SIZES = [100, 1000, 10000]
 QUICK_SIZES = [100, 1000]
@@ -118,12 +128,20 @@ def main() -> int:
         return 2
 
     duration = 3 if options.quick else 10
+    rounds = 1 if options.quick else 2
     targets, raw = [], []
     site = bk.Site(keep=options.keep)
     started = time.monotonic()
+    servers = contextlib.ExitStack()
     try:
         site.build()
         urls = site.urls()
+        # One throwaway Redis for the run: the app cache on Redis, cached sizes.
+        try:
+            redis_url = servers.enter_context(bk.redis_server(site.dir))
+        except RuntimeError as error:
+            print(f"no Redis rows: {error}", file=sys.stderr)
+            redis_url = None
         out(
             f"# make bench {stamp} ({'quick' if options.quick else 'full'}), "
             f"{bk.CORES} cores, gunicorn {bk.WORKERS} workers, wrk -t2 -c16 "
@@ -131,13 +149,20 @@ def main() -> int:
         )
 
         steps = [
-            ("page speed", lambda: _page_speed(site, urls, duration, raw)),
+            (
+                "page speed",
+                lambda: _page_speed(site, urls, duration, raw, redis_url, rounds),
+            ),
+            (
+                "baseline: bare wagtail page",
+                lambda: _bare(site, urls, raw, options.quick),
+            ),
             ("consent plugin size", plugin_size_targets),
             ("requests per page view", lambda: requests_targets(site, urls)),
         ]
         if not options.skip_scale:
             sizes = QUICK_SIZES if options.quick else SIZES
-            steps.append(("scale", lambda: _scale(site, urls, sizes)))
+            steps.append(("scale", lambda: _scale(site, urls, sizes, redis_url)))
         if options.lighthouse:
             steps.append(("lighthouse", lambda: _lighthouse(site, urls, stamp)))
         if options.baseline:
@@ -164,17 +189,13 @@ def main() -> int:
             bk.table(
                 ["measurement", "value", "target", "status"],
                 [
-                    (
-                        name,
-                        value,
-                        target,
-                        "-" if met is None else ("MET" if met else "NOT MET"),
-                    )
+                    (name, value, target, bk.status_text(met))
                     for name, value, target, met in targets
                 ],
             )
         )
     finally:
+        servers.close()
         site.cleanup()
         path = bk.RESULTS / f"bench-{stamp}.txt"
         path.write_text(
@@ -184,14 +205,36 @@ def main() -> int:
     return 0
 
 
-def _page_speed(site, urls, duration, raw):
-    results = page_speed.measure(site, urls, duration, raw)
+def _page_speed(site, urls, duration, raw, redis_url, rounds):
+    results = page_speed.measure(site, urls, duration, raw, redis_url, rounds)
     return page_speed.report(results), page_speed.targets(results)
 
 
-def _scale(site, urls, sizes):
-    results = scale.measure(site, urls, sizes)
-    return scale.report(results), scale.targets(results)
+def _bare(site, urls, raw, quick):
+    # Short runs, many rounds: the pairs are compared round by round.
+    if quick:
+        results = bare.measure(site, urls, 3, raw, rounds=2)
+    else:
+        results = bare.measure(site, urls, 5, raw, rounds=6)
+    profile = where_time_goes.measure(
+        site, results["bare_site"], urls["term"], requests=50 if quick else 200
+    )
+    text = bare.report(results) + "\n\n" + where_time_goes.report(profile)
+    return text, bare.targets(results)
+
+
+def _scale(site, urls, sizes, redis_url):
+    results = scale.measure(site, urls, sizes, redis_url=redis_url)
+    text = "\n\n".join(
+        [
+            scale.report(results),
+            footprint.rss_report(results),
+            footprint.sizes_report(results)
+            if redis_url
+            else "cached structures: not measured (no redis-server)",
+        ]
+    )
+    return text, scale.targets(results)
 
 
 def _baseline(site, revision, duration, raw):
