@@ -26,6 +26,7 @@ A measurement, not a test: figures move with the machine's load.
 import argparse
 import contextlib
 import sys
+from types import SimpleNamespace
 from urllib.parse import urlsplit
 
 import benchkit as bk
@@ -106,6 +107,21 @@ def measure(
         out["threaded_cache_status"] = warm(threaded, term, "X-Cache")
         contenders.append(
             ("threaded_cache", "app page cache, gthread, warm", threaded + term)
+        )
+        # gunicorn's own share: the same bytes from a WSGI callable doing nothing.
+        ceiling = servers.enter_context(
+            bk.gunicorn(
+                SimpleNamespace(
+                    dir=site.dir,
+                    root=bk.ROOT / "benchmarks",
+                    env={**site.env, "BENCH_PAGE": str(site.dir / "html/term.html")},
+                    wsgi="bytes_wsgi:application",
+                ),
+                threads=THREADS,
+            )
+        )
+        contenders.append(
+            ("ceiling", "same bytes from a bare WSGI callable, gthread", ceiling + term)
         )
         if redis_url:
             redis_app = servers.enter_context(
@@ -231,6 +247,10 @@ def report(out: dict) -> str:
                 static,
             )
         )
+    if out.get("ceiling"):
+        rows.append(
+            row(f"term bytes, bare WSGI, gthread ×{THREADS}", out["ceiling"], static)
+        )
     for name in PAGES:
         rows.append(
             row(
@@ -297,6 +317,23 @@ def targets(out: dict) -> list:
                 bool(hit and hit * 100 >= HIT_TARGET) if target else None,
             )
         )
+    if out.get("ceiling"):
+        bare = ratio(out["ceiling"], out["static"])
+        hit = ratio(out["threaded_cache"], out["ceiling"])
+        rows += [
+            (
+                f"bare WSGI callable vs nginx static file, gthread ×{THREADS}",
+                bk.fmt(bare * 100 if bare else None, ".1f") + " %",
+                "reported",
+                None,
+            ),
+            (
+                f"app cache hit vs bare WSGI callable, gthread ×{THREADS}",
+                bk.fmt(hit * 100 if hit else None, ".1f") + " %",
+                "reported",
+                None,
+            ),
+        ]
     return rows
 
 

@@ -13,6 +13,7 @@ from .policy import (
     response_is_shareable,
     response_is_storable,
 )
+from .sites import remember_site, site_row
 
 STATUS_HEADER = "X-Cache"
 
@@ -48,6 +49,7 @@ class PageCacheMiddleware:
             cached = page_cache().get(key)
             if cached is not None:
                 request.page_cache_hit = cached
+                remember_site(request, cached[3])
                 return self.answer_hit(request)
 
         response = self.get_response(request)
@@ -56,7 +58,9 @@ class PageCacheMiddleware:
             mark_public(response)
             if request.method == "GET":
                 page_cache().set(
-                    key, self.freeze(response), get_setting("PAGE_CACHE_SECONDS")
+                    key,
+                    self.freeze(request, response),
+                    get_setting("PAGE_CACHE_SECONDS"),
                 )
             response[STATUS_HEADER] = "MISS"
         elif (
@@ -81,17 +85,19 @@ class PageCacheMiddleware:
             return None
 
     @staticmethod
-    def freeze(response) -> tuple:
+    def freeze(request, response) -> tuple:
         headers = [
             (name, value)
             for name, value in response.items()
             if name.lower() != STATUS_HEADER.lower()
         ]
-        return response.status_code, headers, response.content
+        # The site's row too: a hit needs no lookup of its own (a Site saved or
+        # deleted starts a new generation, so the row is never stale).
+        return response.status_code, headers, response.content, site_row(request)
 
     @staticmethod
     def replay(request) -> HttpResponse:
-        status, headers, content = request.page_cache_hit
+        status, headers, content, _site = request.page_cache_hit
         response = HttpResponse(
             b"" if request.method == "HEAD" else content, status=status
         )

@@ -18,7 +18,7 @@ from wagtail.models import Site
 
 from glossary.cache_versions import bump_version, current_version, now_and_after_commit
 
-from .keys import page_cache
+from .keys import bump_generation, page_cache
 
 # Field values per host. (Until 2026-12 "site_caching:sites" held Site objects:
 # a new format gets a new name, so an upgrade never reads the old one.)
@@ -43,10 +43,7 @@ class CachedSiteMiddleware:
         host = f"{split_domain_port(request.get_host())[0]}:{request.get_port()}"
         known = known_hosts()
         if host in known:
-            row = known[host]
-            # Wagtail keeps the site it found on the request under this name and
-            # reads it from there (Site.find_for_request); it has no public setter.
-            request._wagtail_site = Site(**row) if row is not None else None
+            remember_site(request, known[host])
         elif len(known) < SITES_LIMIT:
             site = Site.find_for_request(request)
             page_cache().set(SITES_KEY, {**known, host: row_of(site)}, timeout=None)
@@ -64,6 +61,19 @@ def known_hosts() -> dict:
     return known
 
 
+def remember_site(request, row) -> None:
+    """Hand Wagtail a new Site built from ``row`` as the request's site."""
+    # Wagtail keeps the site it found on the request under this name and reads it
+    # from there (Site.find_for_request); it has no public setter.
+    request._wagtail_site = Site(**row) if row is not None else None
+
+
+def site_row(request):
+    """The row of the site the request was answered for (a page cache hit
+    stores it with the page)."""
+    return row_of(Site.find_for_request(request))
+
+
 def row_of(site):
     """The site's own row: its root page is content, read when needed."""
     if site is None:
@@ -77,6 +87,8 @@ def forget_sites(**kwargs):
         # old hosts still cached and keep them under it.
         page_cache().delete(SITES_KEY)
         bump_version(page_cache(), VERSION_KEY)
+        # Cached pages hold their site's row, and show its name and addresses.
+        bump_generation()
 
     now_and_after_commit(forget)
 

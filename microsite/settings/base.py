@@ -150,14 +150,12 @@ CACHES = {"default": cache_from_env()}
 PAGE_CACHE_ENABLED = env_bool("PAGE_CACHE_ENABLED", True)
 PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 300)
 PAGE_CACHE_STALE_SECONDS = env_int("PAGE_CACHE_STALE_SECONDS", 60)
-# Middleware after the page cache that still runs around a hit: the visitor's
-# site, then the clean-up of their declined consent cookies. What the others
-# add (security headers) is stored with the page (microsite.caching.checks).
-PAGE_CACHE_HIT_MIDDLEWARE = [
-    "microsite.caching.sites.CachedSiteMiddleware",
-    "consent.middleware.CleanCookiesMiddleware",
-]
+# Middleware after the page cache that still runs around a hit: the clean-up
+# of the visitor's declined consent cookies. What the others add (security
+# headers) is stored with the page, and so is its site (microsite.caching.checks).
+PAGE_CACHE_HIT_MIDDLEWARE = ["consent.middleware.CleanCookiesMiddleware"]
 PAGE_CACHE_MISS_ONLY_MIDDLEWARE = [
+    "microsite.caching.sites.CachedSiteMiddleware",
     "microsite.security.middleware.ContentSecurityPolicyMiddleware",
     "microsite.security.middleware.PermissionsPolicyMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",

@@ -201,3 +201,30 @@ def test_pages_stored_before_the_upgrade_are_never_replayed(client, term):
     assert response["X-Cache"] == "MISS"
     assert response.content != b"old"
     assert "script-src" in response["Content-Security-Policy"]
+
+
+def test_a_hit_gets_its_site_from_the_stored_page(client, term, monkeypatch):
+    from microsite.caching import sites
+
+    client.get(term.url)
+    monkeypatch.setattr(sites, "known_hosts", lambda: pytest.fail("site lookup"))
+
+    response = client.get(term.url)
+
+    assert response["X-Cache"] == "HIT"
+    site = response.wsgi_request._wagtail_site
+    assert (site.hostname, site.is_default_site) == ("localhost", True)
+
+
+def test_saving_a_site_starts_a_new_generation_of_pages(client, term):
+    from wagtail.models import Site
+
+    client.get(term.url)
+    site = Site.objects.get(is_default_site=True)
+    site.site_name = "Gut health, renamed"
+    site.save()
+
+    response = client.get(term.url)
+
+    assert response["X-Cache"] == "MISS"
+    assert response.wsgi_request._wagtail_site.site_name == "Gut health, renamed"
