@@ -4,6 +4,8 @@ from pathlib import Path
 
 import dj_database_url
 
+from microsite.caching.conf import DEFAULTS as PAGE_CACHE_DEFAULTS
+
 from .env import env_bool, env_int, env_list, env_str
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
@@ -154,17 +156,13 @@ PAGE_CACHE_STALE_SECONDS = env_int("PAGE_CACHE_STALE_SECONDS", 60)
 # of the visitor's declined consent cookies. What the others add (security
 # headers) is stored with the page, and so is its site (microsite.caching.checks).
 PAGE_CACHE_HIT_MIDDLEWARE = ["consent.middleware.CleanCookiesMiddleware"]
+# Django's and Wagtail's are named by default; this site's headers are stored with
+# the page, and a hit takes its site from the page too.
 PAGE_CACHE_MISS_ONLY_MIDDLEWARE = [
-    "microsite.caching.sites.CachedSiteMiddleware",
+    *PAGE_CACHE_DEFAULTS["PAGE_CACHE_MISS_ONLY_MIDDLEWARE"],
     "microsite.security.middleware.ContentSecurityPolicyMiddleware",
     "microsite.security.middleware.PermissionsPolicyMiddleware",
-    "django.contrib.sessions.middleware.SessionMiddleware",
-    "django.middleware.common.CommonMiddleware",
-    "django.middleware.csrf.CsrfViewMiddleware",
-    "django.contrib.auth.middleware.AuthenticationMiddleware",
-    "django.contrib.messages.middleware.MessageMiddleware",
-    "django.middleware.clickjacking.XFrameOptionsMiddleware",
-    "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    "microsite.caching.sites.CachedSiteMiddleware",
 ]
 
 
