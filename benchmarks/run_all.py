@@ -18,7 +18,8 @@ redis-server, then:
      per-worker RSS and cached structure sizes (footprint.py);
   6. with --lighthouse: Lighthouse scores (lighthouse.py);
   7. with --baseline REV: uncached renders of this code against the commit REV
-     (a second throwaway site built from a git worktree of REV), side by side.
+     (a second throwaway site built from a git worktree of REV), side by side;
+     it runs before scale, while both sites hold the demo content only.
 
 Everything listens on 127.0.0.1 and is stopped at the end. Needs wrk and nginx
 (installed with apt-get when run as root), and redis-server for the Redis rows.
