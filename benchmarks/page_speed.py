@@ -82,6 +82,7 @@ def measure(
         (site.dir / "html" / "term.html").chmod(0o644)
         out["page_bytes"] = len(body)
 
+        proxy = None
         try:
             proxy_port = bk.free_port()
             deploy_conf = bk.render_deploy_nginx(site, app_port, proxy_port)
@@ -89,9 +90,10 @@ def measure(
             out["notes"].append(f"deploy/nginx.conf not measured: {error}")
             out["nginx"] = None
         else:
-            with bk.nginx(site, deploy_conf, proxy_port, "nginx-deploy") as proxy:
-                out["nginx_cache_status"] = warm(proxy, term, "X-Cache-Status")
-                out["nginx"] = run("deploy/nginx.conf, warm", proxy + term)
+            proxy = servers.enter_context(
+                bk.nginx(site, deploy_conf, proxy_port, "nginx-deploy")
+            )
+            out["nginx_cache_status"] = warm(proxy, term, "X-Cache-Status")
 
         static_port = bk.free_port()
         static_conf = bk.STATIC_NGINX.format(tmp=site.dir, port=static_port)
@@ -99,6 +101,9 @@ def measure(
             bk.nginx(site, static_conf, static_port, "nginx-static")
         )
         contenders = [("static", "static file (nginx)", static + "/term.html")]
+        if proxy is not None:
+            # In the same alternating rounds as the file it is compared with.
+            contenders.append(("nginx", "deploy/nginx.conf, warm", proxy + term))
         contenders.append(("app_cache", "app page cache, warm", app + term))
         # Without a proxy, deploy/README.md runs gthread workers (keep-alive).
         threaded = servers.enter_context(
