@@ -26,9 +26,10 @@ class PageCacheMiddleware:
     shared anonymous page does not need (sessions, CSRF, auth, messages) and
     replays the headers the inner middleware added to the stored page (CSP,
     Permissions-Policy, X-Frame-Options). Only ``PAGE_CACHE_HIT_MIDDLEWARE`` runs
-    around a hit, as Django would run it: the site lookup and the consent
-    clean-up of this visitor's declined cookies. ``checks.py`` reports middleware
-    placed after the cache that neither list names.
+    around a hit, as Django would run it (on this site the consent clean-up of
+    this visitor's declined cookies); the request's site comes with the stored
+    page. ``checks.py`` reports middleware placed after the cache that neither
+    list names.
 
     What the inner middleware added for one visitor (a cookie, a CSRF token, the
     session, messages, a private Cache-Control) keeps a page out of the cache:

@@ -38,8 +38,8 @@ class CachedSiteMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        # The host was checked against ALLOWED_HOSTS further out (CommonMiddleware,
-        # or the page cache's key on a hit).
+        # CommonMiddleware, further out, has checked the host against
+        # ALLOWED_HOSTS. (A page cache hit never gets here: it brings its site.)
         host = f"{split_domain_port(request.get_host())[0]}:{request.get_port()}"
         known = known_hosts()
         if host in known:

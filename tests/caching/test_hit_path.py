@@ -2,8 +2,8 @@
 
 The page cache sits right after the security and static-file middleware: a hit
 skips sessions, CSRF, auth, messages and the security-header middleware (their
-headers were stored with the page) and runs only ``PAGE_CACHE_HIT_MIDDLEWARE``:
-the site lookup and the consent clean-up of a visitor's declined cookies.
+headers were stored with the page, and so was its site) and runs only
+``PAGE_CACHE_HIT_MIDDLEWARE``: the consent clean-up of a visitor's declined cookies.
 """
 
 import pytest

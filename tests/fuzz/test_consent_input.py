@@ -374,7 +374,7 @@ def test_any_cookie_header_on_a_cached_page_is_a_hit_that_changes_nothing(
     demo, cookies, analytics
 ):
     # The hit is answered before sessions, CSRF and auth; around it only the
-    # site lookup and the consent clean-up read the cookies.
+    # consent clean-up reads the cookies.
     if analytics:  # the demo's analytics cookie, never accepted here
         cookies = b"; ".join([cookies, b"_ga=GA1.1.123.456"])
     plain = visitor().get("/glossary/butyrate/")
