@@ -435,7 +435,8 @@ def render_deploy_nginx(site: Site, app_port: int, port: int) -> str:
 
 STATIC_NGINX = """\
 # The reference: the same page saved as a file, served by nginx with the
-# http{{}} settings of deploy/nginx.conf (sendfile, keepalive, access log).
+# http{{}} settings of deploy/nginx.conf (sendfile, keepalive, access log, gzip,
+# open file cache; tests/benchmarks checks that they stay the same).
 user nobody nogroup;
 worker_processes auto;
 pid {tmp}/nginx-static.pid;
@@ -449,6 +450,11 @@ http {{
     keepalive_timeout 65;
     server_tokens off;
     access_log {tmp}/nginx-static-access.log;
+    open_file_cache max=10000 inactive=60s;
+    gzip on;
+    gzip_vary on;
+    gzip_types text/css application/javascript application/json image/svg+xml
+               application/xml application/rss+xml application/atom+xml text/plain;
     server {{
         listen 127.0.0.1:{port};
         root {tmp}/html;

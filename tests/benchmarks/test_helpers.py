@@ -506,3 +506,36 @@ def test_hit_targets_without_redis_have_no_redis_row():
     assert rows["app cache hit vs nginx static file, file cache, gthread ×4"][2]
     assert rows["app cache vs uncached render (term)"][2] is True
     assert rows["nginx cache vs static file (term)"][2] is False
+
+
+def test_the_static_reference_has_the_http_settings_of_the_deployed_nginx():
+    """The static file is served with deploy/nginx.conf's http{} settings, so the
+    proxy cache is compared with nginx serving a file, not with a better-tuned nginx
+    (open_file_cache alone moves each of them by 10-15 %)."""
+    deployed = bk.NGINX_CONF.read_text()
+    reference = bk.STATIC_NGINX.format(tmp="/tmp/x", port=1)
+    for directive in (
+        "sendfile",
+        "tcp_nopush",
+        "keepalive_timeout",
+        "server_tokens",
+        "open_file_cache",
+        "open_file_cache_valid",
+        "open_file_cache_min_uses",
+        "gzip",
+        "gzip_vary",
+        "gzip_types",
+    ):
+        assert lines_of(deployed, directive) == lines_of(reference, directive), (
+            directive
+        )
+
+
+def lines_of(config: str, directive: str) -> list[str]:
+    """The `directive …;` lines of an nginx config's http{} block, stripped."""
+    http = config[config.index("http {") :]
+    return [
+        line.strip()
+        for line in http.splitlines()
+        if line.strip().split(" ", 1)[0] == directive
+    ]
