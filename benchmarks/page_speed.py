@@ -13,6 +13,9 @@ wrk (-t2 -c16, --latency), all in one run so the ratios compare like with like:
               workers with 4 threads (deploy/README.md's set-up without a
               proxy: keep-alive) on the file cache and on a throwaway Redis
               (REDIS_URL)
+  ceilings    the same bytes from a bare WSGI callable (bytes_wsgi.py) and from
+              a lone Django middleware answering (bytes_django.py), gthread:
+              what gunicorn, and Django's handler, cost before any app code
   uncached    gunicorn with PAGE_CACHE_ENABLED=false: home, term, article,
               glossary index, with SQL queries per page (Django test client)
 
@@ -113,21 +116,29 @@ def measure(
         contenders.append(
             ("threaded_cache", "app page cache, gthread, warm", threaded + term)
         )
-        # gunicorn's own share: the same bytes from a WSGI callable doing nothing.
-        ceiling = servers.enter_context(
-            bk.gunicorn(
-                SimpleNamespace(
-                    dir=site.dir,
-                    root=bk.ROOT / "benchmarks",
-                    env={**site.env, "BENCH_PAGE": str(site.dir / "html/term.html")},
-                    wsgi="bytes_wsgi:application",
-                ),
-                threads=THREADS,
+        # gunicorn's own share: the same bytes from a WSGI callable doing nothing,
+        # and Django's: from a lone middleware that answers, before any URL routing.
+        for key, label, wsgi in (
+            ("ceiling", "bare WSGI callable", "bytes_wsgi"),
+            ("django_ceiling", "bare Django middleware", "bytes_django"),
+        ):
+            server = servers.enter_context(
+                bk.gunicorn(
+                    SimpleNamespace(
+                        dir=site.dir,
+                        root=bk.ROOT / "benchmarks",
+                        env={
+                            **site.env,
+                            "BENCH_PAGE": str(site.dir / "html/term.html"),
+                        },
+                        wsgi=f"{wsgi}:application",
+                    ),
+                    threads=THREADS,
+                )
             )
-        )
-        contenders.append(
-            ("ceiling", "same bytes from a bare WSGI callable, gthread", ceiling + term)
-        )
+            contenders.append(
+                (key, f"same bytes from a {label}, gthread", server + term)
+            )
         if redis_url:
             redis_app = servers.enter_context(
                 bk.gunicorn(
@@ -252,10 +263,11 @@ def report(out: dict) -> str:
                 static,
             )
         )
-    if out.get("ceiling"):
-        rows.append(
-            row(f"term bytes, bare WSGI, gthread ×{THREADS}", out["ceiling"], static)
-        )
+    for key, label in (("ceiling", "bare WSGI"), ("django_ceiling", "bare Django")):
+        if out.get(key):
+            rows.append(
+                row(f"term bytes, {label}, gthread ×{THREADS}", out[key], static)
+            )
     for name in PAGES:
         rows.append(
             row(
@@ -322,18 +334,24 @@ def targets(out: dict) -> list:
                 bool(hit and hit * 100 >= HIT_TARGET) if target else None,
             )
         )
-    if out.get("ceiling"):
-        bare = ratio(out["ceiling"], out["static"])
-        hit = ratio(out["threaded_cache"], out["ceiling"])
+    # What bounds a hit: gunicorn alone, and Django's handler with nothing in it.
+    for key, label in (
+        ("ceiling", "bare WSGI callable"),
+        ("django_ceiling", "bare Django (one middleware answering)"),
+    ):
+        if not out.get(key):
+            continue
+        bare = ratio(out[key], out["static"])
+        hit = ratio(out["threaded_cache"], out[key])
         rows += [
             (
-                f"bare WSGI callable vs nginx static file, gthread ×{THREADS}",
+                f"{label} vs nginx static file, gthread ×{THREADS}",
                 bk.fmt(bare * 100 if bare else None, ".1f") + " %",
                 "reported",
                 None,
             ),
             (
-                f"app cache hit vs bare WSGI callable, gthread ×{THREADS}",
+                f"app cache hit vs {label}, gthread ×{THREADS}",
                 bk.fmt(hit * 100 if hit else None, ".1f") + " %",
                 "reported",
                 None,

@@ -493,6 +493,28 @@ def test_hit_targets_for_the_file_cache_and_redis_with_gthread():
     assert rows["app cache vs uncached render (term)"][2] is False  # 10× < 15×
 
 
+def test_ceiling_rows_compare_the_hit_with_gunicorn_alone_and_bare_django():
+    out = {
+        "static": wrk_result(80_000),
+        "nginx": wrk_result(70_000),
+        "app_cache": wrk_result(3_000),
+        "threaded_cache": wrk_result(3_200),
+        "ceiling": wrk_result(10_000),
+        "django_ceiling": wrk_result(6_400),
+        "uncached": {"term": wrk_result(100)},
+    }
+    rows = by_name(page_speed.targets(out))
+    assert rows["bare WSGI callable vs nginx static file, gthread ×4"][0] == "12.5 %"
+    assert rows["app cache hit vs bare WSGI callable, gthread ×4"][0] == "32.0 %"
+    django = "bare Django (one middleware answering)"
+    assert rows[f"{django} vs nginx static file, gthread ×4"] == (
+        "8.0 %",
+        "reported",
+        None,
+    )
+    assert rows[f"app cache hit vs {django}, gthread ×4"][0] == "50.0 %"
+
+
 def test_hit_targets_without_redis_have_no_redis_row():
     out = {
         "static": wrk_result(40_000),
