@@ -13,9 +13,11 @@ wrk (-t2 -c16, --latency), all in one run so the ratios compare like with like:
               workers with 4 threads (deploy/README.md's set-up without a
               proxy: keep-alive) on the file cache and on a throwaway Redis
               (REDIS_URL)
-  ceilings    the same bytes from a bare WSGI callable (bytes_wsgi.py) and from
-              a lone Django middleware answering (bytes_django.py), gthread:
-              what gunicorn, and Django's handler, cost before any app code
+  floors      the same bytes, gthread, from a bare WSGI callable (bytes_wsgi.py),
+              from a lone Django middleware answering (bytes_django.py), and
+              from a WSGI callable doing only a hit's cache reads (cache_wsgi.py:
+              file cache; Redis; one Redis read, the least a design that sees a
+              purge on the next request can read): what bounds a hit
   uncached    gunicorn with PAGE_CACHE_ENABLED=false: home, term, article,
               glossary index, with SQL queries per page (Django test client)
 
@@ -116,12 +118,34 @@ def measure(
         contenders.append(
             ("threaded_cache", "app page cache, gthread, warm", threaded + term)
         )
-        # gunicorn's own share: the same bytes from a WSGI callable doing nothing,
-        # and Django's: from a lone middleware that answers, before any URL routing.
-        for key, label, wsgi in (
-            ("ceiling", "bare WSGI callable", "bytes_wsgi"),
-            ("django_ceiling", "bare Django middleware", "bytes_django"),
-        ):
+        # What bounds a hit, each serving the same bytes: gunicorn alone, Django's
+        # handler with one middleware that answers, and the cache reads alone.
+        floors = [
+            ("ceiling", "bare WSGI callable", "bytes_wsgi", {}),
+            ("django_ceiling", "bare Django middleware", "bytes_django", {}),
+            (
+                "reads_file",
+                "WSGI callable doing a hit's 2 file-cache reads",
+                "cache_wsgi",
+                {"BENCH_CACHE_DIR": str(site.dir / "bench-cache")},
+            ),
+        ]
+        if redis_url:
+            floors += [
+                (
+                    "reads_redis",
+                    "WSGI callable doing a hit's 2 Redis reads",
+                    "cache_wsgi",
+                    {"REDIS_URL": redis_url},
+                ),
+                (
+                    "read_redis_generation",
+                    "WSGI callable doing 1 Redis read",
+                    "cache_wsgi",
+                    {"REDIS_URL": redis_url, "BENCH_READS": "generation"},
+                ),
+            ]
+        for key, label, wsgi, env in floors:
             server = servers.enter_context(
                 bk.gunicorn(
                     SimpleNamespace(
@@ -130,15 +154,14 @@ def measure(
                         env={
                             **site.env,
                             "BENCH_PAGE": str(site.dir / "html/term.html"),
+                            **env,
                         },
                         wsgi=f"{wsgi}:application",
                     ),
                     threads=THREADS,
                 )
             )
-            contenders.append(
-                (key, f"same bytes from a {label}, gthread", server + term)
-            )
+            contenders.append((key, f"same bytes, {label}, gthread", server + term))
         if redis_url:
             redis_app = servers.enter_context(
                 bk.gunicorn(
@@ -225,6 +248,24 @@ def compare_targets(best: dict, revision: str) -> list:
     ]
 
 
+# The rows that bound a hit (measure()'s floors), in the page table and the
+# targets table.
+FLOOR_ROWS = (
+    ("ceiling", "bare WSGI"),
+    ("django_ceiling", "bare Django"),
+    ("reads_file", "2 file-cache reads, no Django"),
+    ("reads_redis", "2 Redis reads, no Django"),
+    ("read_redis_generation", "1 Redis read, no Django"),
+)
+FLOOR_TARGETS = (
+    ("ceiling", "bare WSGI callable"),
+    ("django_ceiling", "bare Django (one middleware answering)"),
+    ("reads_file", "a hit's 2 file-cache reads alone (no Django)"),
+    ("reads_redis", "a hit's 2 Redis reads alone (no Django)"),
+    ("read_redis_generation", "1 Redis read alone (no Django)"),
+)
+
+
 def ratio(part, whole):
     if not part or not whole or not whole.requests_per_second:
         return None
@@ -263,7 +304,7 @@ def report(out: dict) -> str:
                 static,
             )
         )
-    for key, label in (("ceiling", "bare WSGI"), ("django_ceiling", "bare Django")):
+    for key, label in FLOOR_ROWS:
         if out.get(key):
             rows.append(
                 row(f"term bytes, {label}, gthread ×{THREADS}", out[key], static)
@@ -334,29 +375,30 @@ def targets(out: dict) -> list:
                 bool(hit and hit * 100 >= HIT_TARGET) if target else None,
             )
         )
-    # What bounds a hit: gunicorn alone, and Django's handler with nothing in it.
-    for key, label in (
-        ("ceiling", "bare WSGI callable"),
-        ("django_ceiling", "bare Django (one middleware answering)"),
-    ):
+    # What bounds a hit: gunicorn alone, Django's handler with nothing in it, and
+    # the cache reads with nothing around them.
+    for key, label in FLOOR_TARGETS:
         if not out.get(key):
             continue
         bare = ratio(out[key], out["static"])
-        hit = ratio(out["threaded_cache"], out[key])
-        rows += [
+        rows.append(
             (
                 f"{label} vs nginx static file, gthread ×{THREADS}",
                 bk.fmt(bare * 100 if bare else None, ".1f") + " %",
                 "reported",
                 None,
-            ),
+            )
+        )
+    if out.get("django_ceiling"):
+        hit = ratio(out["threaded_cache"], out["django_ceiling"])
+        rows.append(
             (
-                f"app cache hit vs {label}, gthread ×{THREADS}",
+                f"app cache hit vs bare Django, gthread ×{THREADS}",
                 bk.fmt(hit * 100 if hit else None, ".1f") + " %",
                 "reported",
                 None,
-            ),
-        ]
+            )
+        )
     return rows
 
 

@@ -493,7 +493,7 @@ def test_hit_targets_for_the_file_cache_and_redis_with_gthread():
     assert rows["app cache vs uncached render (term)"][2] is False  # 10× < 15×
 
 
-def test_ceiling_rows_compare_the_hit_with_gunicorn_alone_and_bare_django():
+def test_floor_rows_give_each_bound_as_a_share_of_the_static_file():
     out = {
         "static": wrk_result(80_000),
         "nginx": wrk_result(70_000),
@@ -501,18 +501,47 @@ def test_ceiling_rows_compare_the_hit_with_gunicorn_alone_and_bare_django():
         "threaded_cache": wrk_result(3_200),
         "ceiling": wrk_result(10_000),
         "django_ceiling": wrk_result(6_400),
+        "reads_file": wrk_result(4_400),
+        "reads_redis": wrk_result(3_600),
+        "read_redis_generation": wrk_result(4_800),
         "uncached": {"term": wrk_result(100)},
     }
     rows = by_name(page_speed.targets(out))
     assert rows["bare WSGI callable vs nginx static file, gthread ×4"][0] == "12.5 %"
-    assert rows["app cache hit vs bare WSGI callable, gthread ×4"][0] == "32.0 %"
-    django = "bare Django (one middleware answering)"
-    assert rows[f"{django} vs nginx static file, gthread ×4"] == (
+    vs_static = " vs nginx static file, gthread ×4"
+    assert rows["bare Django (one middleware answering)" + vs_static] == (
         "8.0 %",
         "reported",
         None,
     )
-    assert rows[f"app cache hit vs {django}, gthread ×4"][0] == "50.0 %"
+    assert rows["a hit's 2 file-cache reads alone (no Django)" + vs_static][0] == (
+        "5.5 %"
+    )
+    assert rows["a hit's 2 Redis reads alone (no Django)" + vs_static][0] == "4.5 %"
+    assert rows["1 Redis read alone (no Django)" + vs_static][0] == "6.0 %"
+    assert rows["app cache hit vs bare Django, gthread ×4"][0] == "50.0 %"
+    # The page table has a line for each bound.
+    out.update(
+        urls={},
+        queries=dict.fromkeys(page_speed.PAGES, 1),
+        page_bytes=18_803,
+        notes=[],
+    )
+    out["uncached"] = {name: wrk_result(100) for name in page_speed.PAGES}
+    text = page_speed.report(out)
+    for label in ("bare WSGI", "bare Django", "2 file-cache reads", "1 Redis read"):
+        assert f"term bytes, {label}" in text
+
+
+def test_floor_rows_are_left_out_when_not_measured():
+    out = {
+        "static": wrk_result(80_000),
+        "app_cache": wrk_result(3_000),
+        "threaded_cache": wrk_result(3_200),
+        "uncached": {"term": wrk_result(100)},
+    }
+    names = " ".join(by_name(page_speed.targets(out)))
+    assert "bare" not in names and "no Django" not in names
 
 
 def test_hit_targets_without_redis_have_no_redis_row():
