@@ -32,6 +32,7 @@ import argparse
 import contextlib
 import sys
 from types import SimpleNamespace
+from typing import NamedTuple
 from urllib.parse import urlsplit
 
 import benchkit as bk
@@ -118,50 +119,31 @@ def measure(
         contenders.append(
             ("threaded_cache", "app page cache, gthread, warm", threaded + term)
         )
-        # What bounds a hit, each serving the same bytes: gunicorn alone, Django's
-        # handler with one middleware that answers, and the cache reads alone.
-        floors = [
-            ("ceiling", "bare WSGI callable", "bytes_wsgi", {}),
-            ("django_ceiling", "bare Django middleware", "bytes_django", {}),
-            (
-                "reads_file",
-                "WSGI callable doing a hit's 2 file-cache reads",
-                "cache_wsgi",
-                {"BENCH_CACHE_DIR": str(site.dir / "bench-cache")},
-            ),
-        ]
-        if redis_url:
-            floors += [
-                (
-                    "reads_redis",
-                    "WSGI callable doing a hit's 2 Redis reads",
-                    "cache_wsgi",
-                    {"REDIS_URL": redis_url},
-                ),
-                (
-                    "read_redis_generation",
-                    "WSGI callable doing 1 Redis read",
-                    "cache_wsgi",
-                    {"REDIS_URL": redis_url, "BENCH_READS": "generation"},
-                ),
-            ]
-        for key, label, wsgi, env in floors:
+        # What bounds a hit, each serving the same bytes (FLOORS).
+        for floor in FLOORS:
+            env = {"BENCH_PAGE": str(site.dir / "html/term.html")}
+            if floor.cache == "file":
+                env["BENCH_CACHE_DIR"] = str(site.dir / "bench-cache")
+            elif floor.cache == "redis":
+                if not redis_url:
+                    continue
+                env["REDIS_URL"] = redis_url
+            if floor.reads:
+                env["BENCH_READS"] = floor.reads
             server = servers.enter_context(
                 bk.gunicorn(
                     SimpleNamespace(
                         dir=site.dir,
                         root=bk.ROOT / "benchmarks",
-                        env={
-                            **site.env,
-                            "BENCH_PAGE": str(site.dir / "html/term.html"),
-                            **env,
-                        },
-                        wsgi=f"{wsgi}:application",
+                        env={**site.env, **env},
+                        wsgi=f"{floor.module}:application",
                     ),
                     threads=THREADS,
                 )
             )
-            contenders.append((key, f"same bytes, {label}, gthread", server + term))
+            contenders.append(
+                (floor.key, f"same bytes, {floor.label}, gthread", server + term)
+            )
         if redis_url:
             redis_app = servers.enter_context(
                 bk.gunicorn(
@@ -248,21 +230,48 @@ def compare_targets(best: dict, revision: str) -> list:
     ]
 
 
-# The rows that bound a hit (measure()'s floors), in the page table and the
-# targets table.
-FLOOR_ROWS = (
-    ("ceiling", "bare WSGI"),
-    ("django_ceiling", "bare Django"),
-    ("reads_file", "2 file-cache reads, no Django"),
-    ("reads_redis", "2 Redis reads, no Django"),
-    ("read_redis_generation", "1 Redis read, no Django"),
-)
-FLOOR_TARGETS = (
-    ("ceiling", "bare WSGI callable"),
-    ("django_ceiling", "bare Django (one middleware answering)"),
-    ("reads_file", "a hit's 2 file-cache reads alone (no Django)"),
-    ("reads_redis", "a hit's 2 Redis reads alone (no Django)"),
-    ("read_redis_generation", "1 Redis read alone (no Django)"),
+class Floor(NamedTuple):
+    """A server that bounds a cache hit: the same bytes from `module` (in
+    benchmarks/), with `cache` ("file", "redis" or None) and BENCH_READS."""
+
+    key: str
+    short: str  # in the page table
+    label: str  # in the targets table
+    module: str
+    cache: str | None = None
+    reads: str | None = None
+
+
+FLOORS = (
+    Floor("ceiling", "bare WSGI", "bare WSGI callable", "bytes_wsgi"),
+    Floor(
+        "django_ceiling",
+        "bare Django",
+        "bare Django (one middleware answering)",
+        "bytes_django",
+    ),
+    Floor(
+        "reads_file",
+        "2 file-cache reads, no Django",
+        "a hit's 2 file-cache reads alone (no Django)",
+        "cache_wsgi",
+        cache="file",
+    ),
+    Floor(
+        "reads_redis",
+        "2 Redis reads, no Django",
+        "a hit's 2 Redis reads alone (no Django)",
+        "cache_wsgi",
+        cache="redis",
+    ),
+    Floor(
+        "read_redis_generation",
+        "1 Redis read, no Django",
+        "1 Redis read alone (no Django)",
+        "cache_wsgi",
+        cache="redis",
+        reads="generation",
+    ),
 )
 
 
@@ -304,10 +313,14 @@ def report(out: dict) -> str:
                 static,
             )
         )
-    for key, label in FLOOR_ROWS:
-        if out.get(key):
+    for floor in FLOORS:
+        if out.get(floor.key):
             rows.append(
-                row(f"term bytes, {label}, gthread ×{THREADS}", out[key], static)
+                row(
+                    f"term bytes, {floor.short}, gthread ×{THREADS}",
+                    out[floor.key],
+                    static,
+                )
             )
     for name in PAGES:
         rows.append(
@@ -377,13 +390,13 @@ def targets(out: dict) -> list:
         )
     # What bounds a hit: gunicorn alone, Django's handler with nothing in it, and
     # the cache reads with nothing around them.
-    for key, label in FLOOR_TARGETS:
-        if not out.get(key):
+    for floor in FLOORS:
+        if not out.get(floor.key):
             continue
-        bare = ratio(out[key], out["static"])
+        bare = ratio(out[floor.key], out["static"])
         rows.append(
             (
-                f"{label} vs nginx static file, gthread ×{THREADS}",
+                f"{floor.label} vs nginx static file, gthread ×{THREADS}",
                 bk.fmt(bare * 100 if bare else None, ".1f") + " %",
                 "reported",
                 None,
